@@ -1,0 +1,159 @@
+/**
+ * JSON-RPC 2.0 over HTTP on node:http: POST only, JSON content type, a body size limit,
+ * loopback only, and a shutdown that closes every connection.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serializeReply } from './dispatcher';
+import type { Dispatcher } from './dispatcher';
+import type { JsonRpcReply } from './messages';
+
+/** Options of the HTTP server. */
+export interface HttpServerOptions {
+  /** The dispatcher that answers every body. */
+  dispatcher: Dispatcher;
+  /** TCP port; 0 (the default) lets the system pick a free one. */
+  port?: number;
+  /** Largest accepted body in bytes; larger ones get HTTP 413 (default 1 MiB). */
+  maxBodyBytes?: number;
+}
+
+/** A running JSON-RPC HTTP server. */
+export interface RpcHttpServer {
+  /** The port actually bound. */
+  readonly port: number;
+  /** `http://127.0.0.1:<port>/`. */
+  readonly url: string;
+  /** The underlying node:http server (for tests: `getConnections`). */
+  readonly server: http.Server;
+  /** Stops accepting, closes idle and active connections, resolves when fully closed. */
+  close(): Promise<void>;
+}
+
+/** The only interface the kit listens on. */
+export const LOOPBACK = '127.0.0.1';
+
+// The JSON-RPC over HTTP note accepts these three media types for requests.
+const JSON_TYPES = new Set(['application/json', 'application/json-rpc', 'application/jsonrequest']);
+
+function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const semicolon = header.indexOf(';');
+  const type = (semicolon === -1 ? header : header.slice(0, semicolon)).trim().toLowerCase();
+  return JSON_TYPES.has(type);
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string, headers: http.OutgoingHttpHeaders = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function sendReply(res: http.ServerResponse, reply: JsonRpcReply): void {
+  const body = serializeReply(reply);
+  if (body === undefined) {
+    // Only notifications: nothing to return (§4.1), so an empty 204.
+    res.writeHead(204);
+    res.end();
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * The request handler, separate from `listen` so it can be mounted elsewhere.
+ */
+export function createRequestListener(
+  dispatcher: Dispatcher,
+  maxBodyBytes = 1 << 20,
+): (req: http.IncomingMessage, res: http.ServerResponse) => void {
+  return (req, res) => {
+    req.on('error', () => res.destroy());
+    if (req.method !== 'POST') {
+      req.resume();
+      sendText(res, 405, 'JSON-RPC: solo se admite POST\n', { Allow: 'POST' });
+      return;
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      req.resume();
+      sendText(res, 415, 'JSON-RPC: Content-Type debe ser application/json\n');
+      return;
+    }
+    const declared = Number(req.headers['content-length']);
+    if (declared > maxBodyBytes) {
+      // Do not read a body we will refuse; close so the unread bytes do not poison keep-alive.
+      sendText(res, 413, 'JSON-RPC: cuerpo demasiado grande\n', { Connection: 'close' });
+      req.destroy();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        refused = true;
+        sendText(res, 413, 'JSON-RPC: cuerpo demasiado grande\n', { Connection: 'close' });
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (refused) return;
+      const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      let reply;
+      try {
+        reply = dispatcher.handleText(text);
+      } catch (error) {
+        sendText(res, 500, 'JSON-RPC: error interno\n');
+        return;
+      }
+      if (reply instanceof Promise) {
+        reply.then(
+          (value) => sendReply(res, value),
+          () => sendText(res, 500, 'JSON-RPC: error interno\n'),
+        );
+      } else {
+        sendReply(res, reply);
+      }
+    });
+  };
+}
+
+/**
+ * Starts a JSON-RPC 2.0 server on 127.0.0.1.
+ *
+ * @example
+ * const server = await startHttpServer({ dispatcher: createLectureDispatcher() });
+ * const client = new JsonRpcHttpClient({ url: server.url });
+ * await client.call('add', { a: 10, b: 20 }); // 30
+ * client.close();
+ * await server.close();
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<RpcHttpServer> {
+  const server = http.createServer(createRequestListener(options.dispatcher, options.maxBodyBytes));
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://${LOOPBACK}:${port}/`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

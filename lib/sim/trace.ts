@@ -1,0 +1,141 @@
+/**
+ * The trace: every send, delivery, drop, timer, output and fault of a run, as data, and as
+ * one readable line per event (`t=0153 n2→n1 RequestVote term=1`).
+ */
+import type { NodeId } from './types';
+
+/** Why the network did not deliver a message. */
+export type DropReason = 'loss' | 'partition' | 'link' | 'crashed';
+
+/** One event of a run. `timeMs` is simulated (true) time; `messageId` links a send to its fate. */
+export type TraceEvent<M = unknown> =
+  | { readonly kind: 'start'; readonly timeMs: number; readonly node: NodeId }
+  | { readonly kind: 'send'; readonly timeMs: number; readonly from: NodeId; readonly to: NodeId; readonly message: M; readonly messageId: number }
+  | {
+      readonly kind: 'deliver';
+      readonly timeMs: number;
+      readonly from: NodeId;
+      readonly to: NodeId;
+      readonly message: M;
+      readonly messageId: number;
+      readonly sentAtMs: number;
+      readonly duplicate: boolean;
+    }
+  | {
+      readonly kind: 'drop';
+      readonly timeMs: number;
+      readonly from: NodeId;
+      readonly to: NodeId;
+      readonly message: M;
+      readonly messageId: number;
+      readonly sentAtMs: number;
+      readonly reason: DropReason;
+    }
+  | { readonly kind: 'timer'; readonly timeMs: number; readonly node: NodeId; readonly name: string }
+  | { readonly kind: 'output'; readonly timeMs: number; readonly node: NodeId; readonly label: string; readonly data?: unknown }
+  | { readonly kind: 'crash'; readonly timeMs: number; readonly node: NodeId }
+  | { readonly kind: 'restart'; readonly timeMs: number; readonly node: NodeId }
+  | { readonly kind: 'partition'; readonly timeMs: number; readonly groups: readonly (readonly NodeId[])[] }
+  | { readonly kind: 'heal'; readonly timeMs: number }
+  | { readonly kind: 'cut'; readonly timeMs: number; readonly from: NodeId; readonly to: NodeId }
+  | { readonly kind: 'restore'; readonly timeMs: number; readonly from: NodeId; readonly to: NodeId };
+
+/** The kinds of trace events. */
+export type TraceEventKind = TraceEvent['kind'];
+
+/** Turns one message into short text; each protocol may supply its own. */
+export type MessageFormatter<M> = (message: M) => string;
+
+/**
+ * The default message formatter: `{ type: 'RequestVote', term: 1 }` → `RequestVote term=1`;
+ * other values are printed as JSON.
+ */
+export function formatMessage(message: unknown): string {
+  if (message !== null && typeof message === 'object' && !Array.isArray(message)) {
+    const record = message as Record<string, unknown>;
+    if (typeof record['type'] === 'string') {
+      const fields = Object.keys(record)
+        .filter((key) => key !== 'type')
+        .map((key) => `${key}=${formatValue(record[key])}`);
+      return [record['type'], ...fields].join(' ');
+    }
+  }
+  return formatValue(message);
+}
+
+function formatValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === undefined) return 'undefined';
+  return JSON.stringify(value);
+}
+
+/** Formats a simulated time as in the trace lines: `t=0153` (rounded to the millisecond). */
+export function formatTime(timeMs: number): string {
+  return `t=${String(Math.round(timeMs)).padStart(4, '0')}`;
+}
+
+/**
+ * One readable line for a trace event.
+ *
+ * @example
+ * formatEvent({ kind: 'send', timeMs: 153, from: 'n2', to: 'n1', messageId: 4,
+ *               message: { type: 'RequestVote', term: 1 } });
+ * // 't=0153 n2→n1 RequestVote term=1'
+ */
+export function formatEvent<M>(event: TraceEvent<M>, formatter: MessageFormatter<M> = formatMessage): string {
+  const t = formatTime(event.timeMs);
+  switch (event.kind) {
+    case 'start':
+      return `${t} ${event.node} start`;
+    case 'send':
+      return `${t} ${event.from}\u2192${event.to} ${formatter(event.message)}`;
+    case 'deliver':
+      return `${t} ${event.to}\u2190${event.from} ${formatter(event.message)}${event.duplicate ? ' (duplicate)' : ''}`;
+    case 'drop':
+      return `${t} ${event.from}\u2192${event.to} DROP ${formatter(event.message)} (${event.reason})`;
+    case 'timer':
+      return `${t} ${event.node} timer ${event.name}`;
+    case 'output':
+      return `${t} ${event.node} output ${event.label}${event.data === undefined ? '' : ` ${formatValue(event.data)}`}`;
+    case 'crash':
+      return `${t} ${event.node} CRASH`;
+    case 'restart':
+      return `${t} ${event.node} RESTART`;
+    case 'partition':
+      return `${t} PARTITION ${event.groups.map((g) => `[${g.join(' ')}]`).join(' | ')}`;
+    case 'heal':
+      return `${t} HEAL`;
+    case 'cut':
+      return `${t} CUT ${event.from}\u2192${event.to}`;
+    case 'restore':
+      return `${t} RESTORE ${event.from}\u2192${event.to}`;
+  }
+}
+
+/** The whole trace (or its last `tail` events) as text, one line per event. */
+export function formatTrace<M>(
+  trace: readonly TraceEvent<M>[],
+  options: { formatter?: MessageFormatter<M>; tail?: number } = {},
+): string {
+  const events = options.tail === undefined ? trace : trace.slice(Math.max(0, trace.length - options.tail));
+  return events.map((event) => formatEvent(event, options.formatter)).join('\n');
+}
+
+/** The node at which an event happens, or `undefined` for network-wide events (drops, partitions). */
+export function eventNode(event: TraceEvent<unknown>): NodeId | undefined {
+  switch (event.kind) {
+    case 'send':
+      return event.from;
+    case 'deliver':
+      return event.to;
+    case 'start':
+    case 'timer':
+    case 'output':
+    case 'crash':
+    case 'restart':
+      return event.node;
+    default:
+      return undefined;
+  }
+}

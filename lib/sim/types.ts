@@ -1,0 +1,103 @@
+/**
+ * The contract between a protocol and whatever runs it: inputs in, effects out.
+ *
+ * A node never sends, sleeps or reads a clock. It receives an {@link Input} with the
+ * current time and returns {@link Effect}s; the simulator (and, later, a real-socket
+ * runtime) interprets them. This is etcd/raft's `Step`/`Ready` split.
+ */
+import type { Rng } from '../random/index';
+
+/** The name of a node, e.g. `'n1'` or `'A'`. */
+export type NodeId = string;
+
+/** Something that happens to a node: a message arrives or one of its named timers fires. */
+export type Input<M> =
+  | { readonly type: 'message'; readonly from: NodeId; readonly message: M }
+  | { readonly type: 'timer'; readonly name: string };
+
+/** Something a node asks its runtime to do. */
+export type Effect<M> =
+  /** Send `message` to `to` (the network may delay, lose, duplicate or reorder it). */
+  | { readonly type: 'send'; readonly to: NodeId; readonly message: M }
+  /** (Re)arm the timer `name` to fire after `afterMs` of this node's local time. */
+  | { readonly type: 'setTimer'; readonly name: string; readonly afterMs: number }
+  /** Disarm the timer `name`; cancelling a timer that is not armed does nothing. */
+  | { readonly type: 'cancelTimer'; readonly name: string }
+  /** Report something visible outside the protocol (a decision, a client reply, a log line). */
+  | { readonly type: 'output'; readonly label: string; readonly data?: unknown };
+
+/**
+ * A protocol node: a message-driven state machine that returns effects.
+ *
+ * @example
+ * class Echo implements ProtocolNode<string> {
+ *   constructor(readonly id: NodeId) {}
+ *   start(): Effect<string>[] { return []; }
+ *   step(input: Input<string>): Effect<string>[] {
+ *     return input.type === 'message' ? [send(input.from, input.message)] : [];
+ *   }
+ * }
+ */
+export interface ProtocolNode<M> {
+  /** This node's name. */
+  readonly id: NodeId;
+  /** Called once when the node boots (and again after each restart). `nowMs` is its local clock. */
+  start(nowMs: number): Effect<M>[];
+  /** Handles one input at local time `nowMs`. */
+  step(input: Input<M>, nowMs: number): Effect<M>[];
+}
+
+/**
+ * The state a node declares durable: it survives a crash, everything else is lost.
+ *
+ * Values are deep-copied on `set` and `get`, like a write to disk, so a node cannot
+ * keep a live reference into its "disk" and accidentally survive a crash with volatile state.
+ */
+export interface DurableStore {
+  /** Reads a saved value, or `undefined` if nothing was saved under `key`. */
+  get<T>(key: string): T | undefined;
+  /** Saves `value` (a plain JSON-like value) under `key`. */
+  set<T>(key: string, value: T): void;
+  /** The keys saved so far, in insertion order. */
+  keys(): string[];
+}
+
+/** What a node factory receives: its id, its peers, its own random stream and its disk. */
+export interface NodeContext {
+  /** This node's id. */
+  readonly id: NodeId;
+  /** Every node id in the cluster (including this one), in the order given to the simulation. */
+  readonly nodeIds: readonly NodeId[];
+  /** A random stream for this node only (a fresh fork on each restart). */
+  readonly rng: Rng;
+  /** The node's durable store: empty at first boot, as left by the previous life after a restart. */
+  readonly durable: DurableStore;
+}
+
+/** Builds a node; called at boot and after every restart (with the same durable store). */
+export type NodeFactory<M, N extends ProtocolNode<M> = ProtocolNode<M>> = (context: NodeContext) => N;
+
+/** Effect constructor: send `message` to `to`. */
+export function send<M>(to: NodeId, message: M): Effect<M> {
+  return { type: 'send', to, message };
+}
+
+/** Effect constructor: arm timer `name` to fire after `afterMs` local milliseconds. */
+export function setTimer<M = never>(name: string, afterMs: number): Effect<M> {
+  return { type: 'setTimer', name, afterMs };
+}
+
+/** Effect constructor: disarm timer `name`. */
+export function cancelTimer<M = never>(name: string): Effect<M> {
+  return { type: 'cancelTimer', name };
+}
+
+/** Effect constructor: report `label` (with optional data) outside the protocol. */
+export function output<M = never>(label: string, data?: unknown): Effect<M> {
+  return data === undefined ? { type: 'output', label } : { type: 'output', label, data };
+}
+
+/** Helper for exhaustive `switch` statements on message unions. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}
