@@ -23,8 +23,7 @@ export interface BundleOptions {
  * - `application/vnd.plotly.v1+json`: the figure as JSON, drawn natively by VS Code,
  *   JupyterLab with the plotly extension, and the course book.
  * - `text/html`: a `<div>` plus a small script that draws with plotly.js, loading it
- *   once per page from `plotlyUrl` (never a CDN, never inlined), through require.js
- *   where the page has it (classic Notebook) or a `<script>` tag elsewhere.
+ *   once per page from `plotlyUrl` (never a CDN, never inlined) with a `<script>` tag.
  * - `text/plain`: a one-line description for consoles.
  *
  * @example
@@ -87,17 +86,13 @@ function plotHtml(elementId: string, json: string, height: unknown, plotlyUrl: s
   var cache = window.__kitPlotly = window.__kitPlotly || {};
   if (!cache[url]) {
     cache[url] = new Promise(function (resolve, reject) {
-      if (typeof window.require === 'function' && typeof window.define === 'function' && window.define.amd) {
-        // Classic Notebook ships require.js: plotly.js registers as an AMD module there.
-        window.require.config({ paths: { 'kit-plotly': url.replace(/\\.js$/, '') } });
-        window.require(['kit-plotly'], function (P) { window.Plotly = P; resolve(P); }, reject);
-      } else {
-        var s = document.createElement('script');
-        s.src = url;
-        s.onload = function () { window.Plotly ? resolve(window.Plotly) : reject(new Error('sin Plotly')); };
-        s.onerror = reject;
-        document.head.appendChild(s);
-      }
+      // plotly.js 3+ is a plain script that sets window.Plotly (no AMD define), so a
+      // script tag works the same with or without classic Notebook's require.js.
+      var s = document.createElement('script');
+      s.src = url;
+      s.onload = function () { window.Plotly ? resolve(window.Plotly) : reject(new Error('sin Plotly')); };
+      s.onerror = reject;
+      document.head.appendChild(s);
     });
   }
   cache[url].then(draw, function () { delete cache[url]; fail(); });

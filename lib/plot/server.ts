@@ -1,26 +1,28 @@
 // @real-io: serves plotly.js to the notebook page from the kernel process, on loopback.
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 
-let started: { url: string; server: Server } | undefined;
+let started: { url: string; worker: Worker } | undefined;
 
 /** Absolute path of the plotly.js bundle shipped by the `plotly.js-dist` package. */
 export function plotlyBundlePath(): string {
   return require.resolve('plotly.js-dist/plotly.js');
 }
 
-/**
- * Serves the installed plotly.js once per kernel, on 127.0.0.1 and a free port, and
- * returns its URL. Figures' HTML loads plotly.js from here, so a notebook works
- * offline, no output embeds the 10 MB bundle, and a plot cell re-run after a page
- * reload still draws. The server never keeps the kernel alive (`unref`).
- */
-export async function servePlotly(): Promise<string> {
-  if (started) return started.url;
-  const body = readFileSync(plotlyBundlePath());
+// The server runs in a worker thread with its own event loop: it binds while the kernel
+// thread waits (so `show` can be synchronous even when cells are queued back to back)
+// and it keeps serving while a long cell keeps the kernel thread busy.
+const SERVER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const { createServer } = require('node:http');
+const { path, shared } = workerData;
+const state = new Int32Array(shared);
+const fail = () => { Atomics.store(state, 0, -1); Atomics.notify(state, 0); };
+let body;
+try { body = readFileSync(path); } catch { fail(); }
+if (body) {
   const server = createServer((request, response) => {
-    if (request.method === 'GET' && request.url?.split('?')[0] === '/plotly.js') {
+    if (request.method === 'GET' && (request.url || '').split('?')[0] === '/plotly.js') {
       response.writeHead(200, {
         'content-type': 'text/javascript; charset=utf-8',
         'content-length': body.length,
@@ -30,22 +32,47 @@ export async function servePlotly(): Promise<string> {
       response.end(body);
     } else {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('not found\n');
+      response.end('not found\\n');
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+  server.on('error', fail);
+  server.listen(0, '127.0.0.1', () => {
+    Atomics.store(state, 0, server.address().port);
+    Atomics.notify(state, 0);
   });
-  server.unref();
-  const { port } = server.address() as AddressInfo;
-  started = { url: `http://127.0.0.1:${port}/plotly.js`, server };
+}
+`;
+
+/**
+ * Serves the installed plotly.js once per process, on 127.0.0.1 and a free port, and
+ * returns its URL, synchronously. Figures' HTML loads plotly.js from here, so a
+ * notebook works offline, no output embeds the 10 MB bundle, and a plot cell re-run
+ * after a page reload still draws. The server never keeps the process alive.
+ */
+export function servePlotlySync(timeoutMs = 10_000): string {
+  if (started) return started.url;
+  const shared = new SharedArrayBuffer(4);
+  const state = new Int32Array(shared);
+  const worker = new Worker(SERVER_SOURCE, { eval: true, workerData: { path: plotlyBundlePath(), shared } });
+  worker.unref();
+  Atomics.wait(state, 0, 0, timeoutMs);
+  const port = Atomics.load(state, 0);
+  if (port <= 0) {
+    void worker.terminate();
+    throw new Error(`no se pudo servir plotly.js en 127.0.0.1 (${port === 0 ? 'tiempo agotado' : 'error al escuchar'})`);
+  }
+  started = { url: `http://127.0.0.1:${port}/plotly.js`, worker };
   return started.url;
+}
+
+/** {@link servePlotlySync} as a promise. */
+export async function servePlotly(): Promise<string> {
+  return servePlotlySync();
 }
 
 /** Stops the plotly.js server if it runs (tests use it; notebooks never need to). */
 export async function stopPlotlyServer(): Promise<void> {
   const current = started;
   started = undefined;
-  if (current) await new Promise<void>((resolve) => current.server.close(() => resolve()));
+  if (current) await current.worker.terminate();
 }

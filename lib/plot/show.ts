@@ -1,6 +1,6 @@
 import { figureBundle, type MimeBundle } from './bundle';
 import type { Figure } from './figure';
-import { servePlotly } from './server';
+import { servePlotlySync } from './server';
 import { tableBundle, type Cell } from './table';
 
 type WriteDisplayData = (data: { data: MimeBundle; metadata: object; transient: object }, update: boolean) => void;
@@ -20,22 +20,20 @@ function kernelDisplay(): WriteDisplayData | undefined {
   }
 }
 
-let plotlyUrl: string | undefined;
 let sequence = 0;
 
-function startServer(): Promise<string> {
-  return servePlotly().then((url) => (plotlyUrl = url));
+/** The loopback URL of plotly.js, or undefined if it cannot be served (the JSON view still works). */
+function plotlyUrl(): string | undefined {
+  try {
+    return servePlotlySync();
+  } catch {
+    return undefined;
+  }
 }
-
-// Inside a kernel, start serving plotly.js as soon as the course imports lib/plot, so
-// that by the time a later cell draws, the URL is known and `show` stays synchronous.
-if (kernelDisplay()) void startServer().catch(() => undefined);
 
 /**
  * Draws a figure inline in the notebook (Jupyter classic, JupyterLab, VS Code) or, in
- * plain Node, prints a one-line description. Import lib/plot in an earlier cell than
- * the first `show` (chapters do it in their first cell): the kernel then already
- * serves plotly.js for the HTML view; otherwise await {@link plotReady} first.
+ * plain Node, prints a one-line description.
  *
  * @example
  * import { show } from './lib/plot/index';
@@ -48,16 +46,7 @@ export function show(figure: Figure): void {
     return;
   }
   sequence += 1;
-  write({ data: figureBundle(figure, { plotlyUrl, sequence }), metadata: {}, transient: {} }, false);
-}
-
-/**
- * Resolves once the kernel serves plotly.js (immediately outside a kernel). Only needed
- * when a cell imports lib/plot and draws at once: `await plotReady(); show(fig);`.
- */
-export function plotReady(): Promise<void> {
-  if (plotlyUrl || !kernelDisplay()) return Promise.resolve();
-  return startServer().then(() => undefined);
+  write({ data: figureBundle(figure, { plotlyUrl: plotlyUrl(), sequence }), metadata: {}, transient: {} }, false);
 }
 
 /**

@@ -79,23 +79,25 @@ export function createRequestListener(
       sendText(res, 415, 'JSON-RPC: Content-Type debe ser application/json\n');
       return;
     }
-    const declared = Number(req.headers['content-length']);
-    if (declared > maxBodyBytes) {
-      // Do not read a body we will refuse; close so the unread bytes do not poison keep-alive.
-      sendText(res, 413, 'JSON-RPC: cuerpo demasiado grande\n', { Connection: 'close' });
-      req.destroy();
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
+    const refuse = (): void => {
+      refused = true;
+      sendText(res, 413, 'JSON-RPC: cuerpo demasiado grande\n', { Connection: 'close' });
+    };
+    // A body over the limit is answered 413 at once, then drained (not stored) so the client can
+    // read the answer before the connection closes; past 16 times the limit the socket is cut.
+    if (Number(req.headers['content-length']) > maxBodyBytes) refuse();
     req.on('data', (chunk: Buffer) => {
-      if (refused) return;
       size += chunk.length;
+      if (refused) {
+        if (size > 16 * maxBodyBytes) req.destroy();
+        return;
+      }
       if (size > maxBodyBytes) {
-        refused = true;
-        sendText(res, 413, 'JSON-RPC: cuerpo demasiado grande\n', { Connection: 'close' });
-        req.destroy();
+        chunks.length = 0;
+        refuse();
         return;
       }
       chunks.push(chunk);
@@ -106,7 +108,7 @@ export function createRequestListener(
       let reply;
       try {
         reply = dispatcher.handleText(text);
-      } catch (error) {
+      } catch {
         sendText(res, 500, 'JSON-RPC: error interno\n');
         return;
       }

@@ -45,10 +45,10 @@ describe('figureBundle', () => {
     expect(html).toContain('\\u003c/script>');
   });
 
-  it('loads plotly through require.js when the page has it (classic Notebook)', () => {
+  it('loads plotly.js once per page and reuses it', () => {
     const html = bundle['text/html'] as string;
-    expect(html).toContain('window.define.amd');
-    expect(html).toContain("window.require(['kit-plotly']");
+    expect(html).toContain('if (window.Plotly) { draw(window.Plotly); return; }');
+    expect(html).toContain('window.__kitPlotly');
   });
 
   it('gives identical figures in one session different element ids', () => {

@@ -1,0 +1,27 @@
+/**
+ * JSON-RPC 2.0, complete: messages, a transport-free dispatcher, an HTTP server and client
+ * on node:http, a seeded simulated transport, the lecture's methods and chapter 01's plots.
+ * @packageDocumentation
+ */
+export {
+  ErrorCode, ErrorMessage, failure, isFailure, isReservedCode, isServerErrorCode, notification, request, RpcError, success,
+} from './messages';
+export type {
+  JsonRpcErrorObject, JsonRpcFailure, JsonRpcId, JsonRpcNotification, JsonRpcParams, JsonRpcReply, JsonRpcRequest,
+  JsonRpcResponse, JsonRpcSuccess,
+} from './messages';
+export { bindParams } from './params';
+export type { ArgsOf, BindResult, ParamSpec, ParamType } from './params';
+export { createDispatcher, defineMethod, serializeReply } from './dispatcher';
+export type { Dispatcher, DispatcherOptions, MaybePromise, MethodDefinition } from './dispatcher';
+export { createLectureDispatcher, lectureMethods } from './lecture';
+export { createRequestListener, LOOPBACK, startHttpServer } from './http-server';
+export type { HttpServerOptions, RpcHttpServer } from './http-server';
+export { JsonRpcHttpClient, RpcTransportError } from './http-client';
+export type { BatchEntry, HttpClientOptions, TransportFailure } from './http-client';
+export { simulateRpc } from './sim-transport';
+export type { SimCall, SimCallRecord, SimNetworkOptions, SimRpcOptions, SimRpcResult } from './sim-transport';
+export { batchReply, classifyMessage } from './exercises';
+export type { MessageKind } from './exercises';
+export { latencyFigure, lossRetryFigure } from './plots';
+export type { LatencySeries, LossRun } from './plots';

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Builds the course as a static site: build/book/index.html from course.md and one page
+// per executed notebook (prose, code, outputs, interactive plots). Works offline from
+// file://: plotly.js is copied once into assets/, never fetched from a CDN.
+//
+// Usage: node scripts/book.mjs [--no-execute] [--out DIR]
+//   Notebooks are executed first (scripts/run-notebooks.mjs) unless --no-execute is
+//   given and every executed copy in build/executed is newer than its notebook.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join, resolve } from 'node:path';
+import { BUILD, NOTEBOOKS, ROOT } from './lib/jupyter.mjs';
+
+const require = createRequire(import.meta.url);
+const MarkdownIt = require('markdown-it');
+const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
+
+const args = process.argv.slice(2);
+const noExecute = args.includes('--no-execute');
+const outIndex = args.indexOf('--out');
+const OUT = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(BUILD, 'book');
+const EXECUTED = join(BUILD, 'executed');
+
+const notebooks = readdirSync(NOTEBOOKS).filter((n) => n.endsWith('.ipynb')).sort();
+const stale = notebooks.filter((n) => {
+  const executed = join(EXECUTED, n);
+  return !existsSync(executed) || statSync(executed).mtimeMs < statSync(join(NOTEBOOKS, n)).mtimeMs;
+});
+if (stale.length > 0) {
+  if (noExecute) {
+    console.error(`book: these notebooks have no up-to-date executed copy: ${stale.join(', ')}`);
+    console.error('book: run without --no-execute (or "npm test") first');
+    process.exit(1);
+  }
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run-notebooks.mjs'), ...stale.map((n) => join(NOTEBOOKS, n))], { stdio: 'inherit' });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
+
+const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
+const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const joinSource = (source) => (Array.isArray(source) ? source.join('') : String(source ?? ''));
+/** Links to notebooks (from course.md or between chapters) point at their pages. */
+const linkPages = (html) => html.replace(/href="(?:\.\.\/|\.\/)?(?:notebooks\/)?([\w-]+)\.ipynb"/g, 'href="$1.html"');
+
+function titleOf(notebook, fallback) {
+  for (const cell of notebook.cells) {
+    if (cell.cell_type !== 'markdown') continue;
+    const heading = /^#\s+(.+)$/m.exec(joinSource(cell.source));
+    if (heading) return heading[1].trim();
+  }
+  return fallback;
+}
+
+let plotCount = 0;
+function renderOutput(output) {
+  if (output.output_type === 'stream') {
+    return `<pre class="out ${output.name === 'stderr' ? 'stderr' : 'stdout'}">${escape(joinSource(output.text))}</pre>`;
+  }
+  if (output.output_type === 'error') {
+    return `<pre class="out error">${escape(`${output.ename}: ${output.evalue}`)}</pre>`;
+  }
+  const data = output.data ?? {};
+  if (data[PLOTLY_MIME]) {
+    plotCount += 1;
+    const id = `plot-${plotCount}`;
+    const figure = JSON.stringify(data[PLOTLY_MIME]).replace(/</g, '\\u003c');
+    return `<div class="plot" id="${id}"></div>\n<script>(function(){var f=${figure};Plotly.newPlot(${JSON.stringify(id)},f.data,f.layout,Object.assign({},f.config,{responsive:true}));})();</script>`;
+  }
+  if (data['text/html']) return `<div class="out html">${joinSource(data['text/html'])}</div>`;
+  if (data['image/svg+xml']) return `<div class="out">${joinSource(data['image/svg+xml'])}</div>`;
+  if (data['image/png']) return `<img class="out" alt="" src="data:image/png;base64,${joinSource(data['image/png']).trim()}">`;
+  if (data['text/markdown']) return `<div class="out">${md.render(joinSource(data['text/markdown']))}</div>`;
+  if (data['text/plain']) return `<pre class="out">${escape(joinSource(data['text/plain']))}</pre>`;
+  return '';
+}
+
+function renderNotebook(notebook) {
+  return notebook.cells
+    .map((cell) => {
+      const source = joinSource(cell.source);
+      if (cell.cell_type === 'markdown') return `<section class="prose">${linkPages(md.render(source))}</section>`;
+      if (cell.cell_type !== 'code') return '';
+      const outputs = (cell.outputs ?? []).map(renderOutput).join('\n');
+      return `<section class="cell"><pre class="code"><code class="language-typescript">${escape(source)}</code></pre>${outputs ? `<div class="outputs">${outputs}</div>` : ''}</section>`;
+    })
+    .join('\n');
+}
+
+function page({ title, body, nav, plots }) {
+  return `<!doctype html>
+<html lang="es">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} · Arquitectura de Sistemas Distribuidos</title>
+<link rel="stylesheet" href="assets/book.css">
+${plots ? '<script src="assets/plotly.js"></script>' : ''}
+</head>
+<body>
+<header><a href="index.html">Arquitectura de Sistemas Distribuidos</a></header>
+<main>
+${body}
+</main>
+${nav ?? ''}
+</body>
+</html>
+`;
+}
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(join(OUT, 'assets'), { recursive: true });
+copyFileSync(require.resolve('plotly.js-dist/plotly.js'), join(OUT, 'assets', 'plotly.js'));
+copyFileSync(join(ROOT, 'scripts', 'book.css'), join(OUT, 'assets', 'book.css'));
+
+const chapters = notebooks.map((name) => {
+  const notebook = JSON.parse(readFileSync(join(EXECUTED, name), 'utf8'));
+  return { name, slug: basename(name, '.ipynb'), notebook, title: titleOf(notebook, name) };
+});
+
+chapters.forEach((chapter, index) => {
+  plotCount = 0;
+  const body = renderNotebook(chapter.notebook);
+  const prev = chapters[index - 1];
+  const next = chapters[index + 1];
+  const nav = `<nav class="pager">${prev ? `<a rel="prev" href="${prev.slug}.html">← ${escape(prev.title)}</a>` : '<span></span>'}<a href="index.html">Índice</a>${next ? `<a rel="next" href="${next.slug}.html">${escape(next.title)} →</a>` : '<span></span>'}</nav>`;
+  writeFileSync(join(OUT, `${chapter.slug}.html`), page({ title: chapter.title, body, nav, plots: plotCount > 0 }));
+});
+
+const syllabus = linkPages(md.render(readFileSync(join(ROOT, 'course.md'), 'utf8')));
+const toc = `<section class="toc"><h2>Capítulos</h2><ol start="0">${chapters
+  .map((c) => `<li><a href="${c.slug}.html">${escape(c.title)}</a></li>`)
+  .join('')}</ol></section>`;
+writeFileSync(join(OUT, 'index.html'), page({ title: 'Índice', body: `${toc}\n<section class="prose">${syllabus}</section>`, plots: false }));
+console.log(`book: ${chapters.length} chapters → ${OUT}/index.html`);
