@@ -3,15 +3,15 @@
 //  1. book: opens the static site from file://, every chapter page; asserts that each
 //     plot drew (plotly SVG with traces) and that the console shows no errors; saves a
 //     screenshot of chapter 00.
-//  2. notebook (unless --book-only): starts classic Jupyter Notebook on 127.0.0.1 with
-//     the kit's kernel, runs chapter 00 in the page, asserts every plot drew, then
+//  2. notebook (unless --book-only): starts the course with `npm start` (classic Jupyter
+//     Notebook on 127.0.0.1, the kit's kernel), runs chapter 00 in the page, asserts every plot drew, then
 //     reloads the page, re-runs a single plot cell, and asserts it draws again.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUILD, NOTEBOOKS, ensureLibLink, hasJupyter, jupyterEnv, writeKernelSpec } from './lib/jupyter.mjs';
+import { BUILD, NOTEBOOKS, ROOT, hasJupyter } from './lib/jupyter.mjs';
 import { collectErrors, launchChromium } from './lib/browser.mjs';
 
 const BOOK = join(BUILD, 'book');
@@ -79,8 +79,9 @@ async function startNotebookServer() {
   const port = await freePort();
   return new Promise((resolve, reject) => {
     const token = `kit${process.pid}`;
-    const child = spawn('jupyter', ['notebook', '--no-browser', '--ip=127.0.0.1', `--port=${port}`, '--port-retries=0', `--NotebookApp.token=${token}`,
-      '--NotebookApp.password=', `--notebook-dir=${NOTEBOOKS}`, '--allow-root'], { env: jupyterEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    // Through `npm start` itself (scripts/start.mjs), so the README's command is what is tested.
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--no-browser', `--port=${port}`, '--port-retries=0',
+      `--NotebookApp.token=${token}`, '--NotebookApp.password='], { env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     const onData = (chunk) => {
       log += chunk.toString();
@@ -99,8 +100,6 @@ async function testClassicNotebook(browser) {
     check(false, 'notebook: classic Jupyter Notebook is installed');
     return;
   }
-  ensureLibLink();
-  writeKernelSpec();
   const { child, base, token } = await startNotebookServer();
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });

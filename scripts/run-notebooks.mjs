@@ -3,21 +3,23 @@
 // kernel. One line per notebook with its time; a failing cell is named with its index,
 // its first source line and the error, and the exit code is non-zero.
 //
-// Usage: node scripts/run-notebooks.mjs [--timeout S] [--out DIR] [NOTEBOOK.ipynb ...]
+// Usage: node scripts/run-notebooks.mjs [--timeout S] [--out DIR] [--summary FILE] [NOTEBOOK.ipynb ...]
 // Without notebooks: every notebooks/*.ipynb, in chapter order.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { BUILD, NOTEBOOKS, ROOT, ensureLibLink, findNbclientPython, jupyterEnv, writeKernelSpec } from './lib/jupyter.mjs';
 
 const args = process.argv.slice(2);
 let timeoutS = 300;
 let outDir = join(BUILD, 'executed');
+let summaryFile;
 const files = [];
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === '--timeout') timeoutS = Number(args[++i]);
   else if (arg === '--out') outDir = resolve(args[++i]);
+  else if (arg === '--summary') summaryFile = resolve(args[++i]);
   else files.push(resolve(arg));
 }
 if (files.length === 0) {
@@ -75,5 +77,7 @@ for (const file of files) {
   console.log(`      executed copy: ${relative(ROOT, out)}`);
 }
 const total = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`notebooks: ${files.length - failed} passed, ${failed} failed (${total} s)`);
+const summary = `notebooks: ${files.length - failed} passed, ${failed} failed (${total} s)`;
+console.log(summary);
+if (summaryFile) writeFileSync(summaryFile, `${summary}\n`);
 process.exit(failed > 0 ? 1 : 0);

@@ -43,7 +43,7 @@ export function sampleClockErrors(
     readonly nodeIds: readonly NodeId[];
     readonly nowMs: number;
     runFor(ms: number): unknown;
-    node(id: NodeId): { readonly correctionMs?: number } | undefined;
+    node(id: NodeId): unknown;
     localTimeMs(id: NodeId): number;
   },
   options: { durationMs: number; everyMs: number; nodeIds?: readonly NodeId[] },
@@ -55,7 +55,8 @@ export function sampleClockErrors(
   for (;;) {
     timeMs.push(sim.nowMs);
     for (const id of ids) {
-      const correction = sim.node(id)?.correctionMs ?? 0;
+      const node = sim.node(id) as { readonly correctionMs?: number } | undefined;
+      const correction = node?.correctionMs ?? 0;
       errorMs.get(id)?.push(sim.localTimeMs(id) + correction - sim.nowMs);
     }
     if (sim.nowMs + options.everyMs > end + 1e-9) break;

@@ -1,0 +1,19 @@
+/**
+ * Asynchronous messaging, in process by default: queues with acks, redelivery and dead
+ * letters (RabbitMQ's model), publish/subscribe topics, a partitioned log with consumer
+ * groups (Kafka's model), idempotent consumers, and the same queue demo on a real RabbitMQ.
+ * @packageDocumentation
+ */
+export { MessageQueue } from './queue';
+export type { Delivery, QueuedMessage, QueueEvent, QueueOptions } from './queue';
+export { Topic } from './pubsub';
+export { ConsumerGroup, hashKey, PartitionedLog } from './log';
+export type { LogRecord } from './log';
+export { applyPaymentOnce, createLedger, IdempotentConsumer } from './idempotent';
+export type { Payment, PaymentLedger } from './idempotent';
+export { simulateConsumers } from './simulation';
+export type { ConsumerRunResult, ConsumerScenario, CrashPlan, TimelineEntry } from './simulation';
+export { demoDefaults, demoMessageIds, runQueueDemo } from './demo';
+export type { QueueDemoOptions, QueueDemoSummary } from './demo';
+export { runAmqpQueueDemo, runQueueDemoFromEnv } from './amqp';
+export { effectsFigure, queueTimelineFigure } from './plots';

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  berkeley,
+  berkeleyAdjustments,
+  compareHlc,
+  cristian,
+  cristianEstimate,
+  driftSeries,
+  clockErrorFigure,
+  hlcLocal,
+  hlcReceive,
+  readClock,
+  sampleClockErrors,
+} from '../../lib/clocks/index';
+import { latency, Simulation } from '../../lib/sim/index';
+
+describe('physical clocks', () => {
+  it('a clock drifting +100 ppm gains 8.64 s a day', () => {
+    expect(readClock({ offsetMs: 0, driftPpm: 100 }, 86_400_000) - 86_400_000).toBeCloseTo(8_640, 6);
+  });
+
+  it('driftSeries and clockErrorFigure draw the error growing linearly', () => {
+    const series = driftSeries(new Map([['A', { offsetMs: 5, driftPpm: 1_000 }]]), { durationMs: 10_000, everyMs: 5_000 });
+    expect(series.timeMs).toEqual([0, 5_000, 10_000]);
+    expect(series.errorMs.get('A')?.map((x) => Math.round(x))).toEqual([5, 10, 15]);
+    const fig = clockErrorFigure(series);
+    expect(fig.data[0]?.x).toEqual([0, 5, 10]);
+  });
+
+  it("Cristian: estimate = server time + RTT/2, error ±RTT/2 − min latency", () => {
+    expect(cristianEstimate({ requestSentMs: 100, serverTimeMs: 1_000, replyReceivedMs: 120 })).toEqual({ estimateMs: 1_010, correctionMs: 890, errorBoundMs: 10 });
+    expect(cristianEstimate({ requestSentMs: 0, serverTimeMs: 50, replyReceivedMs: 20, minLatencyMs: 4 }).errorBoundMs).toBe(6);
+  });
+
+  it('Berkeley: average the clocks near the median, send deltas; an outlier does not drag the others', () => {
+    const adjustments = berkeleyAdjustments(new Map([['m', 180], ['a', 205], ['b', 170], ['z', 900]]), { toleranceMs: 50 });
+    expect([...adjustments]).toEqual([['m', 5], ['a', -20], ['b', 15], ['z', -715]]);
+    expect(berkeleyAdjustments(new Map())).toEqual(new Map());
+  });
+
+  const clocks = new Map([
+    ['S', { offsetMs: 0, driftPpm: 0 }],
+    ['A', { offsetMs: 40, driftPpm: 500 }],
+    ['B', { offsetMs: -30, driftPpm: -800 }],
+    ['C', { offsetMs: 10, driftPpm: 1_500 }],
+  ]);
+
+  it.each([
+    ['Cristian', cristian({ serverId: 'S', intervalMs: 1_000 })],
+    ['Berkeley', berkeley({ serverId: 'S', intervalMs: 1_000 })],
+  ] as const)('%s keeps drifting clocks within a few ms of each other', (_name, createNode) => {
+    const sim = new Simulation<never>({ seed: 1, nodeIds: ['S', 'A', 'B', 'C'], clocks, createNode: createNode as never, network: { latency: latency.uniform(1, 9) } });
+    const series = sampleClockErrors(sim, { durationMs: 20_000, everyMs: 500 });
+    const spreadAt = (i: number) => {
+      const values = [...series.errorMs.values()].map((e) => e[i] as number);
+      return Math.max(...values) - Math.min(...values);
+    };
+    expect(spreadAt(0)).toBe(70);
+    // After the first round, clocks agree to within the latency jitter plus drift between rounds.
+    for (let i = 4; i < series.timeMs.length; i++) expect(spreadAt(i), `t=${series.timeMs[i]}`).toBeLessThan(15);
+  });
+});
+
+describe('hybrid logical clocks (Kulkarni et al. 2014)', () => {
+  it('follows physical time when it moves, counts when it does not', () => {
+    expect(hlcLocal({ l: 10, c: 3 }, 12)).toEqual({ l: 12, c: 0 });
+    expect(hlcLocal({ l: 10, c: 3 }, 8)).toEqual({ l: 10, c: 4 });
+  });
+
+  it('receive takes the max of local, message and physical time', () => {
+    expect(hlcReceive({ l: 10, c: 1 }, { l: 10, c: 5 }, 9)).toEqual({ l: 10, c: 6 });
+    expect(hlcReceive({ l: 10, c: 1 }, { l: 15, c: 2 }, 9)).toEqual({ l: 15, c: 3 });
+    expect(hlcReceive({ l: 10, c: 1 }, { l: 8, c: 2 }, 9)).toEqual({ l: 10, c: 2 });
+    expect(hlcReceive({ l: 10, c: 1 }, { l: 8, c: 2 }, 20)).toEqual({ l: 20, c: 0 });
+  });
+
+  it('respects causality even when the receiver’s physical clock is behind', () => {
+    const sent = hlcLocal({ l: 0, c: 0 }, 1_000); // a fast sender
+    const received = hlcReceive({ l: 0, c: 0 }, sent, 200); // a slow receiver
+    expect(compareHlc(sent, received)).toBeLessThan(0);
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { lectureExample } from '../../lib/clocks/index';
+import {
+  formatEvent,
+  formatMessage,
+  latency,
+  latencyHistogram,
+  latencySummary,
+  messagesPerOperation,
+  percentile,
+  pingPong,
+  randomChatter,
+  SHIVIZ_REGEX,
+  Simulation,
+  spaceTimeDiagram,
+  toShiViz,
+  unsafeLock,
+} from '../../lib/sim/index';
+import type { PingPongMessage, PingPongNode, TraceEvent } from '../../lib/sim/index';
+
+describe('readable trace lines', () => {
+  it.each([
+    [{ kind: 'send', timeMs: 153, from: 'n2', to: 'n1', messageId: 1, message: { type: 'RequestVote', term: 1 } }, 't=0153 n2\u2192n1 RequestVote term=1'],
+    [{ kind: 'deliver', timeMs: 160.4, from: 'n2', to: 'n1', messageId: 1, sentAtMs: 153, duplicate: false, message: { type: 'RequestVote', term: 1 } }, 't=0160 n1\u2190n2 RequestVote term=1'],
+    [{ kind: 'drop', timeMs: 9, from: 'a', to: 'b', messageId: 2, sentAtMs: 9, reason: 'loss', message: 'hola' }, 't=0009 a\u2192b DROP hola (loss)'],
+    [{ kind: 'timer', timeMs: 12_345, node: 'n3', name: 'election' }, 't=12345 n3 timer election'],
+    [{ kind: 'output', timeMs: 0, node: 'n1', label: 'leader', data: { term: 2 } }, 't=0000 n1 output leader {"term":2}'],
+    [{ kind: 'partition', timeMs: 100, groups: [['n1'], ['n2', 'n3']] }, 't=0100 PARTITION [n1] | [n2 n3]'],
+  ] as [TraceEvent<unknown>, string][])('%j → %s', (event, line) => {
+    expect(formatEvent(event)).toBe(line);
+  });
+
+  it('formats messages as Type key=value, with JSON for nested values', () => {
+    expect(formatMessage({ type: 'AppendEntries', term: 2, entries: [1, 2] })).toBe('AppendEntries term=2 entries=[1,2]');
+    expect(formatMessage(7)).toBe('7');
+  });
+
+  it('a protocol can supply its own formatter', () => {
+    const sim = new Simulation<PingPongMessage, PingPongNode>({ seed: 1, nodeIds: ['n1', 'n2'], createNode: pingPong(1), formatMessage: (m) => `${m.type.toUpperCase()}#${m.seq}` });
+    sim.runFor(100);
+    expect(sim.traceText()).toContain('n1\u2192n2 PING#1');
+    expect(sim.traceText({ tail: 1 })).toMatch(/^t=\d{4} n1\u2190n2 PONG#1$/);
+  });
+});
+
+describe('ShiViz export', () => {
+  it('writes host + vector clock lines that the documented regex parses, with each host counting 1, 2, 3…', () => {
+    const sim = new Simulation({ seed: 4, nodeIds: ['a', 'b', 'c'], createNode: randomChatter(10), network: { loss: 0.1 } });
+    sim.runFor(1_000);
+    const log = toShiViz(sim.trace);
+    const regex = new RegExp(SHIVIZ_REGEX, 'g');
+    const matches = [...log.matchAll(regex)];
+    expect(matches.length).toBe(log.split('\n').length / 2);
+    const last = new Map<string, number>();
+    for (const m of matches) {
+      const host = m.groups?.['host'] as string;
+      const clock = JSON.parse(m.groups?.['clock'] as string) as Record<string, number>;
+      expect(clock[host]).toBe((last.get(host) ?? 0) + 1);
+      last.set(host, clock[host] as number);
+    }
+    expect(last.size).toBe(3);
+  });
+
+  it('reproduces the lecture example', () => {
+    expect(toShiViz(lectureExample().trace).split('\n').slice(-2)).toEqual(['C {"A":2,"B":2,"C":1}', 't=0090 C\u2190B E3']);
+  });
+});
+
+describe('metrics', () => {
+  it('percentiles by nearest rank', () => {
+    expect(percentile([40, 10, 30, 20], 50)).toBe(20);
+    expect(percentile([40, 10, 30, 20], 100)).toBe(40);
+    expect(percentile([], 50)).toBeNaN();
+  });
+
+  it('latency summary of a constant-latency network', () => {
+    const sim = new Simulation({ seed: 1, nodeIds: ['n1', 'n2'], createNode: pingPong(10), network: { latency: latency.constant(7) } });
+    sim.runFor(1_000);
+    expect(latencySummary(sim.trace)).toEqual({ count: 20, meanMs: 7, latencyMsP50: 7, latencyMsP90: 7, latencyMsP99: 7, maxMs: 7 });
+  });
+
+  it('messages per operation uses the counters, so it works with the trace off', () => {
+    const sim = new Simulation({ seed: 1, trace: false, nodeIds: ['a', 'b'], createNode: unsafeLock() });
+    sim.runFor(5_000);
+    expect(messagesPerOperation(sim, 'enterCritical')).toBe(0); // the unsafe lock sends nothing
+    expect(messagesPerOperation(sim, 'nothing')).toBeNaN();
+  });
+});
+
+describe('plots are plain plotly JSON', () => {
+  it('space-time diagram: a line per node, an arrow per delivery, an X per drop, labels', () => {
+    const sim = new Simulation({ seed: 2, nodeIds: ['a', 'b', 'c'], createNode: randomChatter(8), network: { loss: 0.2 } });
+    sim.runFor(1_000);
+    const fig = spaceTimeDiagram(sim.trace, { nodeIds: sim.nodeIds, labels: 'vector' });
+    const deliveries = sim.trace.filter((e) => e.kind === 'deliver').length;
+    const drops = sim.trace.filter((e) => e.kind === 'drop').length;
+    expect(drops).toBeGreaterThan(0);
+    expect(fig.data.filter((t) => t.mode === 'lines' && t.hoverinfo === 'skip' && t.name !== undefined)).toHaveLength(3);
+    expect(fig.layout?.annotations?.filter((a) => a['showarrow'] === true)).toHaveLength(deliveries);
+    const lost = fig.data.find((t) => t.name === 'mensaje perdido');
+    expect(lost?.x).toHaveLength(drops);
+    const sends = fig.data.find((t) => t.name === 'envío');
+    expect(String((sends?.text as string[])[0])).toMatch(/^\[\d+,\d+,\d+\]$/);
+    expect(JSON.parse(JSON.stringify(fig))).toEqual(fig);
+    expect(fig.layout?.xaxis?.['rangeslider']).toBeUndefined();
+  });
+
+  it('long runs get a time slider', () => {
+    const sim = new Simulation({ seed: 2, nodeIds: ['a', 'b'], createNode: unsafeLock() });
+    sim.runFor(10_000);
+    const fig = spaceTimeDiagram(sim.trace);
+    expect(fig.layout?.xaxis?.['rangeslider']).toEqual({ visible: true });
+  });
+
+  it('the lecture example labelled with Lamport timestamps 1…5', () => {
+    const fig = spaceTimeDiagram(lectureExample().trace, { labels: 'lamport' });
+    const labels = fig.data.flatMap((t) => (t.mode === 'markers+text' ? (t.text as string[]) : []));
+    expect(labels.sort()).toEqual(['L=1', 'L=2', 'L=3', 'L=4', 'L=5']);
+  });
+
+  it('latency histogram: one series, or one per link', () => {
+    const sim = new Simulation({ seed: 1, nodeIds: ['n1', 'n2'], createNode: pingPong(50) });
+    sim.runFor(5_000);
+    expect(latencyHistogram(sim.trace).data).toHaveLength(1);
+    expect(latencyHistogram(sim.trace, { byLink: true }).data.map((t) => t.name).sort()).toEqual(['n1\u2192n2', 'n2\u2192n1']);
+  });
+});
