@@ -34,7 +34,7 @@ export function parallelAvailability(a: number, n: number): number {
  */
 export function seriesAvailability(availabilities: readonly number[]): number {
   availabilities.forEach((a, i) => checkProbability(`availabilities[${i}]`, a));
-  // #region exercise 00.3: Disponibilidad de una cadena de microservicios (1 puntos)
+  // #region exercise 00.3: Disponibilidad de una cadena de microservicios (1 punto)
   return availabilities.reduce((product, a) => product * a, 1);
   // #endregion exercise 00.3
 }

@@ -71,7 +71,8 @@ function checkType(spec: ParamSpec, value: unknown): string | undefined {
  * parameters and wrong types are all Invalid params (§5.1, -32602).
  */
 export function bindParams(specs: readonly ParamSpec[], params: unknown): BindResult {
-  const args = Object.create(null) as Record<string, unknown>;
+  // Only declared names are ever set, so a plain object is safe (and faster than a null-prototype one).
+  const args: Record<string, unknown> = {};
   if (params === undefined) params = [];
   if (Array.isArray(params)) {
     if (params.length > specs.length) {
@@ -90,10 +91,11 @@ export function bindParams(specs: readonly ParamSpec[], params: unknown): BindRe
     return { ok: true, args };
   }
   const named = params as Record<string, unknown>;
-  for (const key of Object.keys(named)) {
-    if (!specs.some((spec) => spec.name === key)) {
-      return { ok: false, reason: `parámetro desconocido "${key}"` };
-    }
+  let known = 0;
+  for (const spec of specs) if (Object.prototype.hasOwnProperty.call(named, spec.name)) known++;
+  if (known !== Object.keys(named).length) {
+    const unknown = Object.keys(named).find((key) => !specs.some((spec) => spec.name === key));
+    return { ok: false, reason: `parámetro desconocido "${unknown}"` };
   }
   for (const spec of specs) {
     if (!Object.prototype.hasOwnProperty.call(named, spec.name)) {

@@ -9,7 +9,18 @@ import type { DurableStore } from './types';
  * instances are passed through unchanged (messages should be plain data).
  */
 export function copyPlain<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
+  if (typeof value !== 'object' || value === null) return value;
+  const ctor = (value as { constructor?: unknown }).constructor;
+  // Fast path first: most messages are small object literals.
+  if (ctor === Object || ctor === undefined) {
+    // Spread then patch nested values: much faster in V8 than building the copy key by key.
+    const out = { ...(value as unknown as Record<string, unknown>) };
+    for (const key in out) {
+      const field = out[key];
+      if (typeof field === 'object' && field !== null) out[key] = copyPlain(field);
+    }
+    return out as T;
+  }
   if (Array.isArray(value)) return value.map(copyPlain) as unknown as T;
   if (value instanceof Map) {
     const out = new Map();
@@ -21,12 +32,7 @@ export function copyPlain<T>(value: T): T {
     for (const v of value) out.add(copyPlain(v));
     return out as unknown as T;
   }
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return value;
-  const out: Record<string, unknown> = {};
-  const record = value as unknown as Record<string, unknown>;
-  for (const key in record) out[key] = copyPlain(record[key]);
-  return out as T;
+  return value;
 }
 
 /** A durable store in memory: values are deep-copied in and out, like a write to disk. */

@@ -15,7 +15,7 @@ export { checkerName, formatViolation, InvariantViolationError } from './checker
 export type { Checker, ClusterView, OutputRecord, Violation } from './checkers';
 export { sweep } from './sweep';
 export type { SweepOptions, SweepResult } from './sweep';
-export { eventNode, formatEvent, formatMessage, formatTime, formatTrace } from './trace';
+export { eventNode, eventSummary, formatEvent, formatMessage, formatTime, formatTrace } from './trace';
 export type { DropReason, MessageFormatter, TraceEvent, TraceEventKind } from './trace';
 export { happenedBeforeMatrix, stampTrace } from './causality';
 export type { StampedEvent } from './causality';

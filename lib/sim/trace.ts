@@ -139,3 +139,22 @@ export function eventNode(event: TraceEvent<unknown>): NodeId | undefined {
       return undefined;
   }
 }
+
+/**
+ * A short Spanish description of a node event for tables and diagram labels: an output is its
+ * label (`E1`), a send is `envía E2`, a delivery `recibe E2`, a timer `temporizador t`.
+ */
+export function eventSummary<M>(event: TraceEvent<M>, formatter: MessageFormatter<M> = formatMessage): string {
+  switch (event.kind) {
+    case 'output':
+      return event.label;
+    case 'send':
+      return `envía ${formatter(event.message)}`;
+    case 'deliver':
+      return `recibe ${formatter(event.message)}`;
+    case 'timer':
+      return `temporizador ${event.name}`;
+    default:
+      return formatEvent(event, formatter).replace(/^t=\d+ /, '');
+  }
+}

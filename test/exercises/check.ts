@@ -40,3 +40,15 @@ export function check(
     }
   });
 }
+
+/**
+ * A seed for a check's random inputs. Students' runs use fixed public seeds; the grader
+ * sets KIT_GRADING_SEED so that graded inputs differ from the ones students saw, while
+ * the same submission always gets the same score.
+ *
+ * @example
+ * const rng = createRng(checkSeed('02.1-random-traces'));
+ */
+export function checkSeed(label: string): string {
+  return `${process.env.KIT_GRADING_SEED ?? 'estudiante'}:${label}`;
+}

@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// End-to-end tests of the exercise tooling on chapter 00's exercises: release a student
+// edition, self-check it, and grade a roster with honest, broken and tampering students.
+const ROOT = resolve(__dirname, '..', '..');
+const WORK = join(ROOT, 'build', 'grading-test');
+const EDITION = join(WORK, 'edition');
+const node = (script: string, args: string[], cwd = ROOT) =>
+  spawnSync(process.execPath, [join(cwd, 'scripts', script), ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
+
+function replaceStub(file: string, id: string, body: string): void {
+  const text = readFileSync(file, 'utf8');
+  const pattern = new RegExp(`(// #region exercise ${id.replace('.', '\\.')}[^\\n]*\\n)[\\s\\S]*?(\\n[ \\t]*// #endregion exercise ${id.replace('.', '\\.')})`);
+  if (!pattern.test(text)) throw new Error(`no region ${id} in ${file}`);
+  writeFileSync(file, text.replace(pattern, `$1${body}$2`));
+}
+
+/** A student's copy: the student edition's lib/ and test/ (which the grader must ignore). */
+function student(name: string): string {
+  const dir = join(WORK, 'roster', name);
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(EDITION, 'lib'), join(dir, 'lib'), { recursive: true });
+  cpSync(join(EDITION, 'test'), join(dir, 'test'), { recursive: true });
+  return dir;
+}
+
+beforeAll(() => {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  const release = node('release.mjs', ['--out', EDITION, '--exercises', '00']);
+  expect(release.status, release.stderr).toBe(0);
+  symlinkSync(join(ROOT, 'node_modules'), join(EDITION, 'node_modules'), 'dir');
+}, 120_000);
+
+describe('student edition', () => {
+  it('stubs the selected exercises with a Spanish error and leaves out hidden checks', () => {
+    const lib = readFileSync(join(EDITION, 'lib', 'availability', 'availability.ts'), 'utf8');
+    expect(lib).toContain('Ejercicio 00.1 sin resolver: Disponibilidad con N réplicas independientes');
+    expect(lib).not.toContain('return 1 - (1 - a) ** n;');
+    expect(() => readFileSync(join(EDITION, 'test', 'exercises', '00-introduccion.hidden.test.ts'))).toThrow();
+    expect(() => readFileSync(join(EDITION, 'test', 'exercises', 'grading.json'))).toThrow();
+    expect(readFileSync(join(EDITION, 'course.md'), 'utf8')).toBe(readFileSync(join(ROOT, 'course.md'), 'utf8'));
+    expect(JSON.parse(readFileSync(join(EDITION, '.kit-edition.json'), 'utf8')).exercises).toEqual(['00.1', '00.2', '00.3']);
+  });
+
+  it('typechecks', () => {
+    const tsc = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: EDITION, encoding: 'utf8' });
+    expect(tsc.status, tsc.stdout).toBe(0);
+  });
+
+  it('fails its public checks exactly on the stubbed exercises, and says they are public', () => {
+    const check = node('check.mjs', ['all', '--json'], EDITION);
+    expect(check.status, check.stderr).toBe(0);
+    const report = JSON.parse(check.stdout) as { kind: string; exercises: { id: string; earned: number; points: number }[] };
+    expect(report.kind).toBe('public checks');
+    for (const e of report.exercises) {
+      if (e.id.startsWith('00.')) expect(e.earned, e.id).toBe(0);
+      else expect(e.earned, e.id).toBe(e.points);
+    }
+    const text = node('check.mjs', ['00'], EDITION).stdout;
+    expect(text).toContain('Pista:');
+    expect(text).toContain('comprobaciones públicas');
+    expect(text).not.toMatch(/all tests passed|todas las pruebas/i);
+  });
+
+  it('runs its notebook until the first cell that needs an unsolved exercise, which names it', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run-notebooks.mjs'), '--out', join(WORK, 'executed'),
+      join(EDITION, 'notebooks', '00-introduccion.ipynb')], { cwd: EDITION, encoding: 'utf8', timeout: 240_000 });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/Ejercicio 00\.\d sin resolver/);
+  });
+});
+
+describe('grader', () => {
+  it('gives the reference solution full marks and the untouched edition zero', () => {
+    const full = node('grade.mjs', [ROOT, '--exercises', '00', '--out', join(WORK, 'grades-ref')]);
+    expect(full.status, full.stderr).toBe(0);
+    const ref = JSON.parse(readFileSync(join(WORK, 'grades-ref', basename(ROOT), 'report.json'), 'utf8'));
+    expect(ref.earned).toBe(ref.possible);
+    const none = node('grade.mjs', [EDITION, '--exercises', '00', '--out', join(WORK, 'grades-edition')]);
+    expect(none.status, none.stderr).toBe(0);
+    const zero = JSON.parse(readFileSync(join(WORK, 'grades-edition', 'edition', 'report.json'), 'utf8'));
+    expect(zero.exercises.map((e: { earned: number }) => e.earned)).toEqual([0, 0, 0]);
+  });
+
+  it('grades a roster of three: a tamperer, a crasher with an endless loop, and a good student', () => {
+    const ana = student('ana');
+    replaceStub(join(ana, 'lib', 'availability', 'availability.ts'), '00.1', '  return 1 - (1 - a) ** n;');
+    replaceStub(join(ana, 'lib', 'fanout', 'fanout.ts'), '00.2', '  return -1;');
+    // Tampering: delete the public checks and add a test that "passes" everything.
+    rmSync(join(ana, 'test', 'exercises', '00-introduccion.public.test.ts'));
+    writeFileSync(join(ana, 'test', 'exercises', '00-trampa.public.test.ts'),
+      "import { it } from 'vitest';\nit('[00.2] trampa {100}', () => {});\nit('[00.3] trampa {100}', () => {});\n");
+
+    const beto = student('beto');
+    replaceStub(join(beto, 'lib', 'availability', 'availability.ts'), '00.1', '  while (a >= 0) { n += 0; }\n  return a;');
+    replaceStub(join(beto, 'lib', 'fanout', 'fanout.ts'), '00.2',
+      "  return mode === 'secuencial' ? latenciesMs.reduce((s, x) => s + x, 0) : latenciesMs.reduce((m, x) => Math.max(m, x), 0);");
+    replaceStub(join(beto, 'lib', 'availability', 'availability.ts'), '00.3', "  throw new TypeError('me he rendido');");
+
+    const carla = student('carla');
+    cpSync(join(ROOT, 'lib'), join(carla, 'lib'), { recursive: true });
+
+    const out = join(WORK, 'grades-roster');
+    const grade = node('grade.mjs', [join(WORK, 'roster'), '--exercises', '00', '--out', out, '--time-limit', '6']);
+    expect(grade.status, grade.stderr).toBe(0);
+    expect(readFileSync(join(out, 'gradebook.csv'), 'utf8')).toBe(
+      'alumno,00.1,00.2,00.3,total,maximo\nana,2,0,0,2,5\nbeto,0,2,0,2,5\ncarla,2,2,1,5,5\n',
+    );
+    const betoReport = JSON.parse(readFileSync(join(out, 'beto', 'report.json'), 'utf8'));
+    expect(betoReport.exercises[0].error).toMatch(/tiempo agotado/);
+    const betoHtml = readFileSync(join(out, 'beto', 'report.html'), 'utf8');
+    expect(betoHtml).toContain('tiempo agotado');
+    expect(betoHtml).toContain('Pista:');
+    // Reports explain without leaking hidden test code or stack traces.
+    for (const name of ['ana', 'beto', 'carla']) {
+      const page = readFileSync(join(out, name, 'report.html'), 'utf8');
+      expect(page).not.toMatch(/\bat .*\.ts:\d+|expect\(|checkSeed|node_modules/);
+    }
+    // Same submission, same score.
+    const again = node('grade.mjs', [join(WORK, 'roster', 'carla'), '--exercises', '00', '--out', join(WORK, 'grades-again')]);
+    expect(again.status).toBe(0);
+    expect(readFileSync(join(WORK, 'grades-again', 'gradebook.csv'), 'utf8')).toBe('alumno,00.1,00.2,00.3,total,maximo\ncarla,2,2,1,5,5\n');
+  });
+});
