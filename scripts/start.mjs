@@ -3,19 +3,21 @@
 //
 //   npm start                      JupyterLab if installed, else classic Notebook
 //   npm start -- --check           set everything up, verify, but do not launch
+//   npm start -- --install-kernel  also register the kernel for this user (VS Code finds it)
 //   npm start -- --no-browser ...  any other flag is passed on to Jupyter
 //
 // Steps, each idempotent and reported: Node version; npm packages; the notebooks/lib
 // link; Jupyter (pip where a Python package index answers, else Debian/Ubuntu packages
 // when root, else exact instructions and exit 1); the kit's own tslab kernelspec; launch.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { JUPYTER_DATA, KERNEL_NAME, NOTEBOOKS, ROOT, ensureLibLink, findNbclientPython, hasJupyter, jupyterEnv, probe, writeKernelSpec } from './lib/jupyter.mjs';
 
 const args = process.argv.slice(2);
 const checkOnly = args.includes('--check');
-const passThrough = args.filter((a) => a !== '--check');
+const installKernel = args.includes('--install-kernel');
+const passThrough = args.filter((a) => a !== '--check' && a !== '--install-kernel');
 const say = (mark, text) => console.log(`${mark} ${text}`);
 const done = (text) => say('✓', text);
 const did = (text) => say('→', text);
@@ -92,7 +94,17 @@ const resolved = JSON.parse(lookup.stdout.trim() || '{}')[KERNEL_NAME];
 if (!resolved || !resolved.startsWith(JUPYTER_DATA)) fail(`Jupyter does not see the kit's kernel at ${file} (it sees: ${resolved ?? 'nothing'})`);
 (changed ? did : done)(`TypeScript kernel "${KERNEL_NAME}" → ${file.replace(ROOT + '/', '')}`);
 
-if (checkOnly) {
+if (installKernel) {
+  // VS Code and other front ends look in the user's Jupyter data dir, not in ours.
+  const dataDir = probe('jupyter', ['--data-dir']).stdout.trim();
+  if (!dataDir) fail('could not ask Jupyter for its data dir (jupyter --data-dir)');
+  const target = join(dataDir, 'kernels', KERNEL_NAME);
+  mkdirSync(target, { recursive: true });
+  cpSync(file, join(target, 'kernel.json'));
+  did(`kernel registered for this user: ${join(target, 'kernel.json')} (pick "TypeScript (curso)" in VS Code)`);
+}
+
+if (checkOnly || installKernel) {
   done('ready: run "npm start" to open the course');
   process.exit(0);
 }

@@ -97,6 +97,22 @@ export function spaceTimeDiagram<M>(trace: readonly TraceEvent<M>[], options: Sp
     data.push({ type: 'scatter', mode: 'markers', name: 'mensaje perdido', x: dropped.x, y: dropped.y, text: dropped.text, hoverinfo: 'text', marker: { symbol: 'x', size: 11, color: '#D55E00' } });
   }
 
+  // Timer firings first, so the events they cause are drawn on top.
+  const timers = events.filter((e): e is Extract<TraceEvent<M>, { kind: 'timer' }> => e.kind === 'timer' && row.has(e.node));
+  if (options.showTimers !== false && timers.length > 0) {
+    const style = KIND_STYLE.timer as { symbol: string; color: string; name: string };
+    data.push({
+      type: 'scatter',
+      mode: 'markers',
+      name: style.name,
+      x: timers.map((e) => e.timeMs),
+      y: timers.map((e) => row.get(e.node) as number),
+      text: timers.map((e) => formatEvent(e, formatter)),
+      hoverinfo: 'text',
+      marker: { symbol: style.symbol, size: 6, color: style.color, opacity: 0.6 },
+    });
+  }
+
   // Events at nodes, grouped by kind so the legend explains the markers.
   const stamped = stampTrace(events);
   for (const kind of ['send', 'deliver', 'output'] as const) {
@@ -117,21 +133,6 @@ export function spaceTimeDiagram<M>(trace: readonly TraceEvent<M>[], options: Sp
       textfont: { size: 10 },
     });
   }
-  const timers = events.filter((e): e is Extract<TraceEvent<M>, { kind: 'timer' }> => e.kind === 'timer' && row.has(e.node));
-  if (options.showTimers !== false && timers.length > 0) {
-    const style = KIND_STYLE.timer as { symbol: string; color: string; name: string };
-    data.push({
-      type: 'scatter',
-      mode: 'markers',
-      name: style.name,
-      x: timers.map((e) => e.timeMs),
-      y: timers.map((e) => row.get(e.node) as number),
-      text: timers.map((e) => formatEvent(e, formatter)),
-      hoverinfo: 'text',
-      marker: { symbol: style.symbol, size: 7, color: style.color },
-    });
-  }
-
   // Crashes, restarts, partitions.
   const crashes = events.filter((e) => (e.kind === 'crash' || e.kind === 'restart') && row.has(e.node));
   if (crashes.length > 0) {
