@@ -7,7 +7,9 @@
  *
  * Run: npx tsx bench/rpc.bench.ts
  */
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -90,7 +92,7 @@ function drive(port: number, deadline: number, check: (body: string) => void): P
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     socket.setNoDelay(true);
-    let buffer = Buffer.alloc(0);
+    let buffer: Buffer = Buffer.alloc(0);
     let done = 0;
     socket.on('connect', () => socket.write(REQUEST));
     socket.on('error', reject);
@@ -156,8 +158,39 @@ interface Running {
   concurrent: Phase[];
 }
 
+/**
+ * Compiles this file and lib/rpc to plain JavaScript, so every server runs on bare `node`:
+ * under tsx the kit's code would pay for the loader and esbuild's `__name` wrappers while the
+ * npm peers, already JavaScript, would not.
+ */
+function compileServers(): string {
+  const root = path.resolve(__dirname, '..');
+  const outDir = path.join(root, 'build', 'bench-rpc');
+  const tsc = require.resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [
+    tsc, '--outDir', outDir, '--rootDir', root, '--module', 'commonjs', '--target', 'ES2022', '--esModuleInterop',
+    '--skipLibCheck', '--strict', '--types', 'node', path.join(root, 'bench', 'rpc.bench.ts'),
+  ], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`tsc failed:\n${result.stdout}${result.stderr}`);
+  return path.join(outDir, 'bench', 'rpc.bench.js');
+}
+
+let compiled: string | undefined;
+
+// Servers on one core, the load generator on the other: fewer migrations, steadier figures.
+const SERVER_CPU = 1;
+const CLIENT_CPU = 0;
+
+/** Pins a process to one CPU with taskset, when there is one and the machine has 2+ cores. */
+function pin(pid: number | undefined, cpu: number): void {
+  if (pid === undefined || os.cpus().length < 2) return;
+  spawnSync('taskset', ['-pc', String(cpu), String(pid)], { stdio: 'ignore' });
+}
+
 async function launch(kind: ServerKind): Promise<Running> {
-  const child = fork(__filename, ['--serve', kind], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  compiled ??= compileServers();
+  const child = fork(compiled, ['--serve', kind], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  pin(child.pid, SERVER_CPU);
   const port = await new Promise<number>((resolve) =>
     child.on('message', (m: { type: string; port: number }) => m.type === 'ready' && resolve(m.port)),
   );
@@ -177,6 +210,7 @@ function line(name: string, value: number, unit: string, reference: number, digi
 async function main(): Promise<void> {
   // All servers stay up; short windows are interleaved round by round, so background load on
   // a shared machine falls on every server alike; each figure is the median of its windows.
+  pin(process.pid, CLIENT_CPU);
   const servers = await Promise.all(KINDS.map(launch));
   for (const s of servers) await phase(s.child, s.port, 8, 600, s.kind); // warm up the JIT
   for (let round = 0; round < ROUNDS; round++) {
@@ -189,6 +223,9 @@ async function main(): Promise<void> {
   for (const s of servers) {
     s.child.send({ type: 'stop' });
     await new Promise((resolve) => s.child.on('exit', resolve));
+  }
+  if (process.env.BENCH_DEBUG) {
+    for (const s of servers) console.log(s.kind, s.concurrent.map((p) => p.cpuMicrosPerRequest.toFixed(1)).join(' '), '|', s.sequential.map((p) => p.cpuMicrosPerRequest.toFixed(1)).join(' '));
   }
   const summary = new Map(
     servers.map((s) => [

@@ -119,8 +119,8 @@ export function createDispatcher(
     let args: unknown = params;
     if (method.params !== undefined) {
       const bound = bindParams(method.params, params);
-      if (!bound.ok) return isNotification ? undefined : failure(id, ErrorCode.InvalidParams, undefined, bound.reason);
-      args = bound.args;
+      if ('reason' in bound) return isNotification ? undefined : failure(id, ErrorCode.InvalidParams, undefined, bound.reason);
+      args = (bound as { args: Record<string, unknown> }).args;
     }
     let result: unknown;
     try {
@@ -173,24 +173,38 @@ function collectBatch(outputs: readonly (JsonRpcResponse | undefined)[]): JsonRp
   return responses.length === 0 ? undefined : responses;
 }
 
+/** JSON text of one id: ids are only strings, numbers or null. */
+function idText(id: JsonRpcId): string {
+  return id === null ? 'null' : JSON.stringify(id);
+}
+
+/**
+ * One Response as text, with the spec's member order. Built by hand around the result so
+ * the common case stringifies only the result, not a wrapper object (a measurable share of
+ * a small call); a value JSON drops (a function) becomes null rather than a missing member.
+ */
+function responseText(response: JsonRpcResponse): string {
+  if ('result' in response) {
+    const result = JSON.stringify(response.result) ?? 'null';
+    return '{"jsonrpc":"2.0","result":' + result + ',"id":' + idText(response.id) + '}';
+  }
+  return '{"jsonrpc":"2.0","error":' + JSON.stringify(response.error) + ',"id":' + idText(response.id) + '}';
+}
+
+function safeResponseText(response: JsonRpcResponse): string {
+  try {
+    return responseText(response);
+  } catch {
+    return responseText(failure(response.id, ErrorCode.InternalError, undefined, 'el resultado no se puede serializar a JSON'));
+  }
+}
+
 /**
  * Serializes a reply to the body text. A result that JSON cannot encode (a BigInt, a cycle)
  * becomes an Internal error for that call rather than crashing the server.
  */
 export function serializeReply(reply: JsonRpcReply): string | undefined {
   if (reply === undefined) return undefined;
-  try {
-    return JSON.stringify(reply);
-  } catch {
-    const responses = Array.isArray(reply) ? reply : [reply];
-    const safe = responses.map((response) => {
-      try {
-        JSON.stringify(response);
-        return response;
-      } catch {
-        return failure(response.id, ErrorCode.InternalError, undefined, 'el resultado no se puede serializar a JSON');
-      }
-    });
-    return JSON.stringify(Array.isArray(reply) ? safe : safe[0]);
-  }
+  if (!Array.isArray(reply)) return safeResponseText(reply);
+  return '[' + reply.map(safeResponseText).join(',') + ']';
 }

@@ -25,3 +25,5 @@ export { batchReply, classifyMessage } from './exercises';
 export type { MessageKind } from './exercises';
 export { latencyFigure, lossRetryFigure } from './plots';
 export type { LatencySeries, LossRun } from './plots';
+export { measureLatencies, postRaw } from './raw';
+export type { RawAnswer } from './raw';

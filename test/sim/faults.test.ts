@@ -144,10 +144,13 @@ describe('network faults each observably happen', () => {
   it('never crashes more than maxSimultaneousCrashes nodes at once', () => {
     for (let seed = 1; seed <= 50; seed++) {
       const faults = randomFaults(createRng(seed), { nodeIds: ['a', 'b', 'c', 'd', 'e'], durationMs: 1_000, crashes: 10, maxSimultaneousCrashes: 2 });
-      for (let t = 0; t < 3_000; t += 10) {
-        const down = faults.filter((f) => f.type === 'crash' && f.atMs <= t && t < (f.restartAtMs ?? Infinity));
-        expect(down.length, `reproduce with seed=${seed}`).toBeLessThanOrEqual(2);
+      const crashes = faults.flatMap((f) => (f.type === 'crash' ? [f] : []));
+      // The number of nodes down only changes at crash times: check there.
+      for (const { atMs: t } of crashes) {
+        const down = crashes.filter((f) => f.atMs <= t && t < (f.restartAtMs ?? Infinity));
+        if (down.length > 2) throw new Error(`${down.length} nodes down at t=${t}; reproduce with seed=${seed}`);
       }
+      expect(crashes.length).toBeGreaterThan(0);
     }
   });
 });
