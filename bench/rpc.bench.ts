@@ -2,8 +2,10 @@
  * JSON-RPC over HTTP: the kit's server against two popular npm servers (json-rpc-2.0 on
  * node:http, jayson) and a bare node:http server answering fixed JSON (the reference).
  * Each server runs in its own process and reports its own CPU time (process.cpuUsage);
- * this process is the load generator: raw keep-alive HTTP/1.1 clients, sequential and 32
- * concurrent. CPU per request is the steadier figure on a 2-core machine.
+ * this process is the load generator: raw keep-alive HTTP/1.1 clients, sequential, 32
+ * concurrent flat out, and 32 paced to a fixed rate. CPU per request at the paced rate is
+ * the headline figure: steadier on a 2-core machine, and the same load for every server.
+ * Servers run compiled to plain JavaScript on bare node, pinned to one core (taskset).
  *
  * Run: npx tsx bench/rpc.bench.ts
  */
@@ -18,10 +20,12 @@ type ServerKind = 'node:http' | 'kit' | 'json-rpc-2.0' | 'jayson';
 const KINDS: ServerKind[] = ['node:http', 'kit', 'json-rpc-2.0', 'jayson'];
 const BODY = '{"jsonrpc":"2.0","method":"add","params":{"a":10,"b":20},"id":1}';
 const FIXED = '{"jsonrpc":"2.0","result":30,"id":1}';
-const ROUNDS = 9;
+const ROUNDS = 6;
 const SEQUENTIAL_MS = 400;
-const CONCURRENT_MS = 700;
+const CONCURRENT_MS = 600;
 const CONNECTIONS = 32;
+const PACED_RATE = 6000;
+const PACED_MS = 700;
 
 // ---------- server side (a child process) ----------
 
@@ -119,6 +123,58 @@ function drive(port: number, deadline: number, check: (body: string) => void): P
   });
 }
 
+/**
+ * 32 keep-alive connections paced to a fixed total rate: every server sees the same arrival
+ * pattern, so CPU per request compares work, not how many requests one wake-up happened to
+ * batch (which, flat out, favours whichever server is slower).
+ */
+function paced(port: number, connections: number, ratePerSecond: number, durationMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const idle: net.Socket[] = [];
+    const sockets: net.Socket[] = [];
+    let sent = 0;
+    let answered = 0;
+    const started = Date.now();
+    for (let i = 0; i < connections; i++) {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.setNoDelay(true);
+      let buffer: Buffer = Buffer.alloc(0);
+      socket.on('error', reject);
+      socket.on('connect', () => idle.push(socket));
+      socket.on('data', (chunk: Buffer) => {
+        buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+        const end = buffer.indexOf('\r\n\r\n');
+        if (end === -1) return;
+        const match = /content-length:\s*(\d+)/i.exec(buffer.subarray(0, end).toString('latin1'));
+        const length = match ? Number(match[1]) : 0;
+        if (buffer.length < end + 4 + length) return;
+        buffer = buffer.subarray(end + 4 + length);
+        answered++;
+        idle.push(socket);
+      });
+      sockets.push(socket);
+    }
+    const timer = setInterval(() => {
+      const elapsed = Date.now() - started;
+      if (elapsed >= durationMs) {
+        clearInterval(timer);
+        const finish = (): void => {
+          if (answered < sent) return void setTimeout(finish, 5);
+          for (const socket of sockets) socket.destroy();
+          resolve(answered);
+        };
+        finish();
+        return;
+      }
+      const due = Math.floor((elapsed * ratePerSecond) / 1000);
+      while (sent < due && idle.length > 0) {
+        idle.shift()!.write(REQUEST);
+        sent++;
+      }
+    }, 1);
+  });
+}
+
 interface Phase {
   rps: number;
   cpuMicrosPerRequest: number;
@@ -156,6 +212,7 @@ interface Running {
   port: number;
   sequential: Phase[];
   concurrent: Phase[];
+  paced: number[];
 }
 
 /**
@@ -194,7 +251,7 @@ async function launch(kind: ServerKind): Promise<Running> {
   const port = await new Promise<number>((resolve) =>
     child.on('message', (m: { type: string; port: number }) => m.type === 'ready' && resolve(m.port)),
   );
-  return { kind, child, port, sequential: [], concurrent: [] };
+  return { kind, child, port, sequential: [], concurrent: [], paced: [] };
 }
 
 function median(values: readonly number[]): number {
@@ -218,6 +275,10 @@ async function main(): Promise<void> {
     for (const s of order) {
       s.concurrent.push(await phase(s.child, s.port, CONNECTIONS, CONCURRENT_MS, s.kind));
       s.sequential.push(await phase(s.child, s.port, 1, SEQUENTIAL_MS, s.kind));
+      const before = await ask(s.child);
+      await paced(s.port, CONNECTIONS, PACED_RATE, PACED_MS);
+      const after = await ask(s.child);
+      s.paced.push((after.cpuMicros - before.cpuMicros) / Math.max(1, after.requests - before.requests));
     }
   }
   for (const s of servers) {
@@ -225,13 +286,14 @@ async function main(): Promise<void> {
     await new Promise((resolve) => s.child.on('exit', resolve));
   }
   if (process.env.BENCH_DEBUG) {
-    for (const s of servers) console.log(s.kind, s.concurrent.map((p) => p.cpuMicrosPerRequest.toFixed(1)).join(' '), '|', s.sequential.map((p) => p.cpuMicrosPerRequest.toFixed(1)).join(' '));
+    for (const s of servers) console.log(s.kind, s.paced.map((v) => v.toFixed(1)).join(' '), '|', s.concurrent.map((p) => p.cpuMicrosPerRequest.toFixed(1)).join(' '), '|', s.sequential.map((p) => p.cpuMicrosPerRequest.toFixed(1)).join(' '));
   }
   const summary = new Map(
     servers.map((s) => [
       s.kind,
       {
-        cpu: median(s.concurrent.map((p) => p.cpuMicrosPerRequest)),
+        cpu: median(s.paced),
+        cpuFlatOut: median(s.concurrent.map((p) => p.cpuMicrosPerRequest)),
         cpuSeq: median(s.sequential.map((p) => p.cpuMicrosPerRequest)),
         concRps: median(s.concurrent.map((p) => p.rps)),
         seqRps: median(s.sequential.map((p) => p.rps)),
@@ -242,7 +304,8 @@ async function main(): Promise<void> {
   console.log(`# JSON-RPC over HTTP: medians of ${ROUNDS} interleaved windows; reference = bare node:http answering fixed JSON`);
   for (const kind of KINDS) {
     const r = summary.get(kind)!;
-    console.log(line(`rpc.server_cpu_per_request.concurrent32.${kind}`, r.cpu, 'µs', reference.cpu));
+    console.log(line(`rpc.server_cpu_per_request.paced${PACED_RATE}.${kind}`, r.cpu, 'µs', reference.cpu));
+    console.log(line(`rpc.server_cpu_per_request.concurrent32.${kind}`, r.cpuFlatOut, 'µs', reference.cpuFlatOut));
     console.log(line(`rpc.server_cpu_per_request.sequential.${kind}`, r.cpuSeq, 'µs', reference.cpuSeq));
     console.log(line(`rpc.requests_per_second.sequential.${kind}`, r.seqRps, 'req/s', reference.seqRps, 0));
     console.log(line(`rpc.requests_per_second.concurrent32.${kind}`, r.concRps, 'req/s', reference.concRps, 0));

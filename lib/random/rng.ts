@@ -6,8 +6,9 @@ export type Seed = string | number;
 /**
  * A seeded pseudo-random number generator: the only source of chance in the kit.
  *
- * Built on seedrandom's ARC4 generator, so a seed reproduces the same sequence on
- * every machine and Node version. Protocol code never calls `Math.random`; it takes
+ * Built on seedrandom's Alea generator (seeded by seedrandom, then stepped inline, which
+ * yields exactly `seedrandom.alea(seed)`'s sequence, only faster), so a seed reproduces the
+ * same sequence on every machine and Node version. Draws have 32 bits of resolution. Protocol code never calls `Math.random`; it takes
  * an `Rng` and hands `rng.fork()` to each child (node, network, workload) so that
  * adding draws in one place does not shift the draws of another.
  *
@@ -57,18 +58,44 @@ export function createRng(seed: Seed): Rng {
   return new SeededRng(String(seed));
 }
 
+/** The state of seedrandom's Alea generator. */
+interface AleaState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
 class SeededRng implements Rng {
   readonly seed: string;
-  private readonly prng: seedrandom.PRNG;
   private forks = 0;
+  // Alea's state, kept in fields so the hot `next()` is a few inlinable float operations.
+  private c: number;
+  private s0: number;
+  private s1: number;
+  private s2: number;
 
   constructor(seed: string) {
     this.seed = seed;
-    this.prng = seedrandom(seed);
+    // seedrandom does the seeding (its Mash hash); the recurrence below is Alea's `next`.
+    const state = (seedrandom.alea(seed, { state: true }) as unknown as { state(): AleaState }).state();
+    this.c = state.c;
+    this.s0 = state.s0;
+    this.s1 = state.s1;
+    this.s2 = state.s2;
   }
 
   next(): number {
     return this.prng();
+  }
+
+  /** One step of Alea, identical to `seedrandom.alea(seed)()`. */
+  private prng(): number {
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    this.c = t | 0;
+    return (this.s2 = t - this.c);
   }
 
   uniform(min = 0, max = 1): number {

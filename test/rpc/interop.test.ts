@@ -71,8 +71,8 @@ describe('interoperability', () => {
     if ('stop' in started) {
       try {
         const result = await run(python!, [lectureClient]);
-        expect(result.stderr).toBe('');
-        expect(result.stdout).toBe(expectedOutput);
+        expect(result.stdout, `python stderr: ${result.stderr}`).toBe(expectedOutput);
+        expect(result.code).toBe(0);
       } finally {
         await started.stop();
       }
@@ -88,7 +88,7 @@ describe('interoperability', () => {
         `requests.post = lambda url, **kw: post(url.replace(":5000", ":${server.port}"), **kw)\n` +
         'runpy.run_path(sys.argv[1], run_name="__main__")\n';
       const result = await run(python!, ['-c', wrapper, lectureClient]);
-      expect(result.stdout).toBe(expectedOutput);
+      expect(result.stdout, `python stderr: ${result.stderr}`).toBe(expectedOutput);
     } finally {
       await server.close();
     }
