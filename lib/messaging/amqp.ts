@@ -1,3 +1,4 @@
+// @real-io: talks to a real RabbitMQ broker (timers for polling and timeouts).
 /**
  * The queue demo against a real RabbitMQ through amqplib (AMQP 0-9-1). Real-I/O runtime.
  * The URL comes from the caller or from the AMQP_URL environment variable.

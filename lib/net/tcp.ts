@@ -1,3 +1,4 @@
+// @real-io: real TCP sockets on 127.0.0.1.
 /**
  * Framed messages over real TCP sockets on 127.0.0.1: a server and a client connection
  * that send and receive whole messages. Real-I/O runtime.

@@ -1,3 +1,4 @@
+// @real-io: real UDP sockets on 127.0.0.1 (receive timeouts).
 /**
  * UDP datagrams on 127.0.0.1: no connection, no retransmission, message boundaries kept.
  * Real-I/O runtime.

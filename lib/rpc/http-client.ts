@@ -1,3 +1,4 @@
+// @real-io: a real HTTP client (timeouts, retry back-off).
 /**
  * A JSON-RPC 2.0 client over HTTP with keep-alive, timeouts, batches, and retries only
  * where they are safe. This is a real-I/O runtime: it may use timers.

@@ -1,3 +1,4 @@
+// @real-io: a real HTTP server on 127.0.0.1.
 /**
  * JSON-RPC 2.0 over HTTP on node:http: POST only, JSON content type, a body size limit,
  * loopback only, and a shutdown that closes every connection.

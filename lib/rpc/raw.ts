@@ -1,3 +1,4 @@
+// @real-io: real HTTP requests timed with the wall clock.
 /**
  * Raw HTTP helpers for experiments: send exact bytes and see the exact answer, and time
  * real calls. Real-I/O runtime (uses the clock).

@@ -15,6 +15,7 @@ import { LinkTable, linkKey, sampleLatency } from './network';
 import type { ExternalDelivery, SimulationOptions, SimulationStats } from './options';
 import { formatMessage } from './trace';
 import type { DropReason, MessageFormatter, TraceEvent } from './trace';
+import { TraceLog } from './trace-log';
 import type { Effect, Input, NodeFactory, NodeId, ProtocolNode } from './types';
 
 /** Queued event kind: a message arriving. */
@@ -59,8 +60,6 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
   readonly seed: string;
   /** Node ids in display order. */
   readonly nodeIds: readonly NodeId[];
-  /** Every event so far (empty when tracing is off). */
-  readonly trace: TraceEvent<M>[] = [];
   /** Every output so far. */
   readonly outputs: OutputRecord[] = [];
   /** Counters of the run. */
@@ -82,6 +81,9 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
   protected readonly createNode: NodeFactory<M, N>;
   protected readonly checkers: readonly Checker<N>[];
   protected readonly tracing: boolean;
+  /** The columnar trace; `undefined` when tracing is off. */
+  protected readonly log: TraceLog<M> | undefined;
+  private readonly noTrace: TraceEvent<M>[] = [];
   protected readonly copying: boolean;
   protected readonly throwOnViolation: boolean;
   protected readonly formatter: MessageFormatter<M>;
@@ -102,6 +104,7 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     this.createNode = options.createNode;
     this.checkers = options.checkers ?? [];
     this.tracing = options.trace ?? true;
+    this.log = this.tracing ? new TraceLog<M>() : undefined;
     this.copying = options.copyMessages ?? true;
     this.throwOnViolation = options.onViolation === 'throw';
     this.formatter = options.formatMessage ?? (formatMessage as MessageFormatter<M>);
@@ -113,6 +116,11 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
       const perfectClock = clock.offsetMs === 0 && clock.driftPpm === 0;
       this.slots.set(id, { id, node: undefined, timers: new Map(), durable: new MemoryDurableStore(), clock, perfectClock, rng: nodeRng.fork(id), lives: 0 });
     }
+  }
+
+  /** Every event so far (empty when tracing is off); built from the columnar log on first read. */
+  get trace(): TraceEvent<M>[] {
+    return this.log === undefined ? this.noTrace : this.log.toArray();
   }
 
   protected process(event: QueuedEvent<M>): void {
@@ -158,7 +166,7 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     if (slot === undefined || slot.node === undefined || slot.timers.get(name) !== event.seq) return;
     slot.timers.delete(name);
     this.stats.timersFired++;
-    if (this.tracing) this.trace.push({ kind: 'timer', timeMs: this.now, node: slot.id, name });
+    if (this.log !== undefined) this.log.timer(this.now, slot.id, name);
     const input: Input<M> = { type: 'timer', name };
     this.apply(slot, slot.node.step(input, slot.perfectClock ? this.now : readClock(slot.clock, this.now)));
   }
@@ -184,7 +192,7 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
               ? { timeMs: this.now, node: slot.id, label: effect.label }
               : { timeMs: this.now, node: slot.id, label: effect.label, data: effect.data };
           this.outputs.push(record);
-          if (this.tracing) this.trace.push({ kind: 'output', ...record });
+          if (this.log !== undefined) this.log.record({ kind: 'output', ...record });
           break;
         }
       }
@@ -195,7 +203,7 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     const messageId = this.messageIds++;
     const message = this.copying ? copyPlain(original) : original;
     this.stats.sent++;
-    if (this.tracing) this.trace.push({ kind: 'send', timeMs: this.now, from, to, message, messageId });
+    if (this.log !== undefined) this.log.send(this.now, from, to, message, messageId);
     const link = this.links.get(from, to);
     const rng = this.networkRng;
     if (this.isBlocked(from, to)) {
@@ -220,20 +228,16 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
 
   protected dropAtSend(from: NodeId, to: NodeId, message: M, messageId: number, reason: DropReason): void {
     this.stats.dropped++;
-    if (this.tracing) this.trace.push({ kind: 'drop', timeMs: this.now, from, to, message, messageId, sentAtMs: this.now, reason });
+    if (this.log !== undefined) this.log.drop(this.now, from, to, message, messageId, this.now, reason);
   }
 
   protected drop(event: QueuedEvent<M>, reason: DropReason): void {
     this.stats.dropped++;
-    if (!this.tracing) return;
-    const { timeMs, from, to, messageId, sentAtMs } = event;
-    this.trace.push({ kind: 'drop', timeMs, from, to, message: event.message as M, messageId, sentAtMs, reason });
+    if (this.log !== undefined) this.log.drop(event.timeMs, event.from, event.to, event.message as M, event.messageId, event.sentAtMs, reason);
   }
 
   protected recordDelivery(event: QueuedEvent<M>): void {
-    if (!this.tracing) return;
-    const { timeMs, from, to, messageId, sentAtMs, duplicate } = event;
-    this.trace.push({ kind: 'deliver', timeMs, from, to, message: event.message as M, messageId, sentAtMs, duplicate });
+    if (this.log !== undefined) this.log.deliver(event.timeMs, event.from, event.to, event.message as M, event.messageId, event.sentAtMs, event.duplicate);
   }
 
   protected boot(slot: NodeSlot<N>, kind: 'start' | 'restart'): void {
@@ -253,7 +257,7 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
   }
 
   protected record(event: TraceEvent<M>): void {
-    if (this.tracing) this.trace.push(event);
+    if (this.log !== undefined) this.log.record(event);
   }
 
   protected runCheckers(): void {

@@ -47,7 +47,7 @@ describe('student edition', () => {
   });
 
   it('typechecks', () => {
-    const tsc = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: EDITION, encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: EDITION, encoding: 'utf8' });
     expect(tsc.status, tsc.stdout).toBe(0);
   });
 

@@ -179,9 +179,9 @@ describe(`fuzz: ${BODIES} random and malformed bodies against the live server (s
       // Raw garbage that is not HTTP at all: a 400 and a closed socket, not a crash.
       for (const garbage of ['hola\r\n\r\n', 'POST / HTTP/9.9\r\n\r\n', '\u0000\u0001\u0002']) {
         const answer = await new Promise<string>((resolve) => {
-          const socket = net.connect(server.port, '127.0.0.1', () => socket.end(garbage));
+          const socket: net.Socket = net.connect(server.port, '127.0.0.1', () => socket.end(garbage));
           let data = '';
-          socket.on('data', (d) => (data += d.toString()));
+          socket.on('data', (d: Buffer) => (data += d.toString()));
           socket.on('close', () => resolve(data));
         });
         expect(answer).toMatch(/^HTTP\/1\.1 400/);
