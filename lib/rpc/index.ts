@@ -1,6 +1,6 @@
 /**
  * JSON-RPC 2.0, complete: messages, a transport-free dispatcher, an HTTP server and client
- * on node:http, a seeded simulated transport, the lecture's methods and chapter 01's plots.
+ * on node:http, client and server protocol nodes run over lib/sim's seeded network, the lecture's methods and chapter 01's plots.
  * @packageDocumentation
  */
 export {
@@ -20,7 +20,9 @@ export type { HttpServerOptions, RpcHttpServer } from './http-server';
 export { JsonRpcHttpClient, RpcTransportError } from './http-client';
 export type { BatchEntry, HttpClientOptions, TransportFailure } from './http-client';
 export { simulateRpc } from './sim-transport';
-export type { SimCall, SimCallRecord, SimNetworkOptions, SimRpcOptions, SimRpcResult } from './sim-transport';
+export type { SimNetworkOptions, SimRpcOptions, SimRpcResult } from './sim-transport';
+export { formatRpcMessage, RPC_CLIENT_ID, RPC_SERVER_ID, RpcClientNode, RpcServerNode } from './sim-nodes';
+export type { RpcClientPolicy, RpcSimMessage, SimCall, SimCallRecord } from './sim-nodes';
 export { batchReply, classifyMessage } from './exercises';
 export type { MessageKind } from './exercises';
 export { latencyFigure, lossRetryFigure } from './plots';

@@ -19,11 +19,19 @@ const OBJECT = 5;
 const NUMS = 4;
 /** References per record: from (or node), to, message (or timer name, or the whole event). */
 const REFS = 3;
+/**
+ * Records per chunk of references. Small chunks are born in the young generation together with
+ * the messages they point to, so filling them needs no old-to-young write barrier and no chunk
+ * is ever copied to grow (one huge array would be both).
+ */
+const CHUNK_SHIFT = 10;
+const CHUNK = 1 << CHUNK_SHIFT;
 
 /** An append-only, columnar trace with lazily built event objects. */
 export class TraceLog<M> {
   private nums = new Float64Array(NUMS * 1024);
-  private readonly refs: unknown[] = [];
+  private readonly chunks: unknown[][] = [];
+  private chunk: unknown[] = [];
   /** Drop reasons, by record index (drops are rare: a Map keeps the hot columns small). */
   private readonly reasons = new Map<number, DropReason>();
   private count = 0;
@@ -79,20 +87,26 @@ export class TraceLog<M> {
     nums[base + 1] = timeMs;
     nums[base + 2] = messageId;
     nums[base + 3] = sentAtMs;
-    this.refs.push(a, b, c);
+    let chunk = this.chunk;
+    if (chunk.length === CHUNK * REFS) {
+      chunk = this.chunk = [];
+    }
+    if (chunk.length === 0) this.chunks.push(chunk);
+    chunk.push(a, b, c);
     this.count++;
   }
 
   private build(i: number): TraceEvent<M> {
     const nums = this.nums;
-    const refs = this.refs;
+    const refs = this.chunks[i >> CHUNK_SHIFT] as unknown[];
+    const r = (i & (CHUNK - 1)) * REFS;
     const kind = nums[i * NUMS] as number;
     const timeMs = nums[i * NUMS + 1] as number;
     const messageId = nums[i * NUMS + 2] as number;
     const sentAtMs = nums[i * NUMS + 3] as number;
-    const from = refs[i * REFS] as NodeId;
-    const to = refs[i * REFS + 1] as NodeId;
-    const third = refs[i * REFS + 2];
+    const from = refs[r] as NodeId;
+    const to = refs[r + 1] as NodeId;
+    const third = refs[r + 2];
     // Key order matches the literals the simulator used to push, so JSON of a trace is unchanged.
     switch (kind) {
       case SEND:

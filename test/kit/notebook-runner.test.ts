@@ -63,4 +63,31 @@ describe('the notebook runner (real Jupyter, tslab kernel)', () => {
     expect(text(1)).toBe(`dependencies: ${deps.map(() => 'object').join(',')}\n`);
     expect(text(2)).toContain('plotly.js-dist');
   });
+
+  it('picks up an edited lib file when the kernel restarts', () => {
+    // The same layout as notebooks/ (a lib symlink to a sibling folder), with a throwaway
+    // lib so that other tests never see the module come and go.
+    const dir = join(ROOT, 'build', 'reload-check');
+    const module = join(ROOT, 'build', 'reload-lib', 'zz-reload-check');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    mkdirSync(module, { recursive: true });
+    symlinkSync('../reload-lib', join(dir, 'lib'), 'dir');
+    const nb = join(dir, 'reload.ipynb');
+    writeFileSync(nb, notebook(["import { version } from './lib/zz-reload-check/index';\nconsole.log('version ' + version);"]));
+    const output = () => {
+      const result = runNotebooks(nb);
+      expect(result.status, result.stdout).toBe(0);
+      const executed = JSON.parse(readFileSync(join(ROOT, 'build', 'kit-test', 'reload.ipynb'), 'utf8'));
+      return (executed.cells[0].outputs[0].text as string[]).join('');
+    };
+    try {
+      writeFileSync(join(module, 'index.ts'), 'export const version: number = 1;\n');
+      expect(output()).toBe('version 1\n');
+      writeFileSync(join(module, 'index.ts'), 'export const version: number = 2;\n');
+      expect(output()).toBe('version 2\n');
+    } finally {
+      rmSync(module, { recursive: true, force: true });
+    }
+  });
 });
