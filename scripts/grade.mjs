@@ -80,7 +80,7 @@ function prepareSandbox(submission) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync(join(ROOT, 'test'), join(dir, 'test'), { recursive: true });
-  for (const file of ['package.json', 'tsconfig.json', 'vitest.config.ts']) cpSync(join(ROOT, file), join(dir, file));
+  for (const file of ['package.json', 'tsconfig.json', 'vitest.config.mts']) cpSync(join(ROOT, file), join(dir, file));
   copyLib(join(submission.dir, 'lib'), join(dir, 'lib'));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
