@@ -1,18 +1,22 @@
 /**
- * A seeded simulation of one link that loses and delays packets, to see what UDP shows
- * the application (loss, reordering) and what TCP's sequence numbers, acknowledgements and
- * retransmissions hide (at the price of latency and head-of-line blocking).
+ * A seeded simulation of one link that loses, delays and reorders packets, run by lib/sim, to
+ * see what UDP shows the application (loss, reordering) and what TCP's sequence numbers,
+ * acknowledgements and retransmissions hide (at the price of latency and head-of-line blocking).
+ * The two ends are protocol nodes (`channel-nodes.ts`); the link is lib/sim's network model.
  */
 import type { Figure } from '../plot/index';
 import type { Rng } from '../random/index';
+import { latency, Simulation } from '../sim/index';
+import type { SimulationStats, TraceEvent } from '../sim/index';
+import { ChannelReceiver, ChannelSender, formatChannelMessage, RECEIVER_ID, SENDER_ID } from './channel-nodes';
+import type { ChannelMessage, ChannelMode } from './channel-nodes';
 
-/** `datagram`: UDP, each packet sent once. `reliable`: TCP-like, acked, retransmitted, in order. */
-export type ChannelMode = 'datagram' | 'reliable';
+export type { ChannelMessage, ChannelMode } from './channel-nodes';
 
 /** Options of a channel simulation. */
 export interface ChannelOptions {
   mode: ChannelMode;
-  /** Randomness of the link (pass `rng.fork()`). */
+  /** Randomness of the run (pass `rng.fork()`): the simulation's seed is drawn from it. */
   rng: Rng;
   /** Packets to send, numbered 0..packets-1 (default 50). */
   packets?: number;
@@ -24,6 +28,10 @@ export interface ChannelOptions {
   jitterMs?: number;
   /** Probability that one transmission (data or ack) is lost (default 0.1). */
   lossRate?: number;
+  /** Probability that one transmission is delivered twice (default 0). */
+  duplicateRate?: number;
+  /** Probability that a packet is held back by an extra delay in [0, 50) ms, so later ones overtake it (default 0). */
+  reorderRate?: number;
   /** Retransmission timeout of the reliable mode, ms (default 40). */
   rtoMs?: number;
   /** The reliable sender gives up on a packet after this many transmissions (default 30). */
@@ -46,16 +54,17 @@ export interface ChannelResult {
   lost: number[];
   /** Deliveries whose seq is below one already delivered. */
   outOfOrder: number;
+  /** Deliveries of a seq already delivered (only a datagram channel with duplication shows them). */
+  duplicates: number;
   /** Data transmissions, retransmissions included. */
   transmissions: number;
+  /** One line per event (`t=0012 receptor←emisor Data #1`, losses as `DROP Data #4 (loss)`). */
   trace: string[];
+  /** lib/sim's trace, for `spaceTimeDiagram(result.events)`. */
+  events: readonly TraceEvent<ChannelMessage>[];
+  /** Messages sent, delivered, dropped and duplicated by the network. */
+  stats: SimulationStats;
 }
-
-type LinkEvent =
-  | { type: 'Send'; seq: number }
-  | { type: 'DataArrives'; seq: number }
-  | { type: 'AckArrives'; seq: number }
-  | { type: 'RetransmitTimeout'; seq: number };
 
 /**
  * Runs the link until every packet is delivered or given up.
@@ -64,91 +73,56 @@ type LinkEvent =
  * const udp = simulateChannel({ mode: 'datagram', rng: createRng(1) });
  * const tcp = simulateChannel({ mode: 'reliable', rng: createRng(1) });
  * [udp.lost.length, udp.outOfOrder, tcp.lost.length, tcp.outOfOrder]; // e.g. [5, 9, 0, 0]
+ * show(spaceTimeDiagram(udp.events, { labels: 'none' }));
  */
 export function simulateChannel(options: ChannelOptions): ChannelResult {
-  const { mode, rng } = options;
+  const { mode } = options;
   const packets = options.packets ?? 50;
-  const interval = options.sendIntervalMs ?? 2;
-  const latency = options.latencyMs ?? 10;
-  const jitter = options.jitterMs ?? 8;
-  const loss = options.lossRate ?? 0.1;
-  const rto = options.rtoMs ?? 40;
-  const maxTransmissions = options.maxTransmissions ?? 30;
-  const attempts = new Map<number, number>();
-  const queue: { t: number; seq: number; event: LinkEvent }[] = [];
-  let order = 0;
-  const at = (t: number, event: LinkEvent): void => {
-    const item = { t, seq: order++, event };
-    let i = queue.length;
-    while (i > 0 && (queue[i - 1]!.t > t || (queue[i - 1]!.t === t && queue[i - 1]!.seq > item.seq))) i--;
-    queue.splice(i, 0, item);
-  };
-  const trace: string[] = [];
+  const latencyMs = options.latencyMs ?? 10;
+  const jitterMs = options.jitterMs ?? 8;
+  const sender = new ChannelSender({
+    mode,
+    packets,
+    sendIntervalMs: options.sendIntervalMs ?? 2,
+    rtoMs: options.rtoMs ?? 40,
+    maxTransmissions: options.maxTransmissions ?? 30,
+  });
+  const receiver = new ChannelReceiver(mode);
+  const sim = new Simulation<ChannelMessage, ChannelSender | ChannelReceiver>({
+    seed: options.rng.fork('enlace').seed,
+    nodeIds: [SENDER_ID, RECEIVER_ID],
+    // Neither end crashes here, so each node is built once and the factory hands out that object.
+    createNode: (context) => (context.id === SENDER_ID ? sender : receiver),
+    network: {
+      latency: jitterMs > 0 ? latency.uniform(latencyMs, latencyMs + jitterMs) : latency.constant(latencyMs),
+      loss: options.lossRate ?? 0.1,
+      duplicate: options.duplicateRate ?? 0,
+      reorder: options.reorderRate ?? 0,
+    },
+    formatMessage: formatChannelMessage,
+  });
+  while (sim.step()) {
+    // every event is processed by sim.step()
+  }
+
   const delivered: ChannelDelivery[] = [];
-  const acked = new Set<number>();
-  const arrived = new Set<number>();
-  const buffered = new Set<number>();
-  let nextInOrder = 0;
-  let transmissions = 0;
+  const got = new Set<number>();
   let highest = -1;
   let outOfOrder = 0;
-  const stamp = (t: number): string => `t=${t.toFixed(1).padStart(6, '0')}`;
-  const deliver = (seq: number, t: number): void => {
-    if (seq < highest) outOfOrder++;
+  let duplicates = 0;
+  for (const { seq, deliveredMs } of receiver.delivered) {
+    if (got.has(seq)) duplicates++;
+    else if (seq < highest) outOfOrder++;
+    got.add(seq);
     highest = Math.max(highest, seq);
-    delivered.push({ seq, sentMs: seq * interval, deliveredMs: t });
-  };
-  const transmit = (seq: number, t: number): void => {
-    transmissions++;
-    attempts.set(seq, (attempts.get(seq) ?? 0) + 1);
-    if (rng.bernoulli(loss)) trace.push(`${stamp(t)} emisor→receptor #${seq} PERDIDO`);
-    else at(t + latency + rng.uniform(0, jitter), { type: 'DataArrives', seq });
-    if (mode === 'reliable') at(t + rto, { type: 'RetransmitTimeout', seq });
-  };
-
-  for (let seq = 0; seq < packets; seq++) at(seq * interval, { type: 'Send', seq });
-  while (queue.length > 0) {
-    const { t, event } = queue.shift()!;
-    switch (event.type) {
-      case 'Send':
-        transmit(event.seq, t);
-        break;
-      case 'DataArrives':
-        trace.push(`${stamp(t)} llega #${event.seq}`);
-        if (mode === 'datagram') {
-          deliver(event.seq, t);
-          break;
-        }
-        // TCP acknowledges every arrival (duplicates too: the earlier ack may have been lost).
-        if (!rng.bernoulli(loss)) at(t + latency + rng.uniform(0, jitter), { type: 'AckArrives', seq: event.seq });
-        if (arrived.has(event.seq)) break;
-        arrived.add(event.seq);
-        buffered.add(event.seq);
-        // In-order delivery: a gap holds back everything after it (head-of-line blocking).
-        while (buffered.has(nextInOrder)) {
-          buffered.delete(nextInOrder);
-          deliver(nextInOrder, t);
-          nextInOrder++;
-        }
-        break;
-      case 'AckArrives':
-        acked.add(event.seq);
-        break;
-      case 'RetransmitTimeout':
-        if (acked.has(event.seq)) break;
-        if ((attempts.get(event.seq) ?? 0) >= maxTransmissions) {
-          trace.push(`${stamp(t)} emisor: se rinde con #${event.seq}`);
-          break;
-        }
-        trace.push(`${stamp(t)} emisor: sin ack de #${event.seq}, retransmite`);
-        transmit(event.seq, t);
-        break;
-    }
+    delivered.push({ seq, sentMs: sender.firstSentMs.get(seq) ?? 0, deliveredMs });
   }
-  const got = new Set(delivered.map((d) => d.seq));
   const lost: number[] = [];
   for (let seq = 0; seq < packets; seq++) if (!got.has(seq)) lost.push(seq);
-  return { mode, delivered, lost, outOfOrder, transmissions, trace };
+  return {
+    mode, delivered, lost, outOfOrder, duplicates, transmissions: sender.transmissions,
+    trace: sim.traceText().split('\n'), events: sim.trace, stats: { ...sim.stats },
+  };
 }
 
 /**

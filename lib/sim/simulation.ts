@@ -87,10 +87,8 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
 
   /** Processes the next event, if any; returns false when nothing is pending or the run stopped. */
   step(): boolean {
-    if (this.violation) return false;
-    const event = this.queue.pop();
-    if (event === undefined) return false;
-    this.process(event);
+    if (this.violation || this.queue.size === 0) return false;
+    this.processNext();
     return true;
   }
 
@@ -103,10 +101,8 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
   runUntilTime(endMs: number): this {
     for (;;) {
       if (this.violation) return this;
-      const next = this.queue.peek();
-      if (next === undefined || next.timeMs > endMs) break;
-      this.queue.pop();
-      this.process(next);
+      if (!(this.queue.peekTime() <= endMs)) break;
+      this.processNext();
     }
     if (endMs > this.now) this.now = endMs;
     return this;
@@ -121,10 +117,8 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
     if (predicate(this)) return true;
     for (;;) {
       if (this.violation) return false;
-      const next = this.queue.peek();
-      if (next === undefined || next.timeMs > deadline) break;
-      this.queue.pop();
-      this.process(next);
+      if (!(this.queue.peekTime() <= deadline)) break;
+      this.processNext();
       if (predicate(this)) return true;
     }
     this.now = Math.max(this.now, deadline);

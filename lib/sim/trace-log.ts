@@ -92,7 +92,7 @@ export class TraceLog<M> {
       chunk = this.chunk = [];
     }
     if (chunk.length === 0) this.chunks.push(chunk);
-    chunk.push(a, b, typeof c === "string" ? c : null);
+    chunk.push(a, b, c);
     this.count++;
   }
 
