@@ -3,6 +3,8 @@
  * binary-heap loop (pop the earliest event, push one later event) holding the same number of
  * pending events. Run: `npx tsx bench/sim.bench.ts`.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { allToAll, EventQueue, latency, pingPong, Simulation } from '../lib/sim/index';
 import type { Effect, Input, NodeContext, NodeId, ProtocolNode } from '../lib/sim/index';
 
@@ -57,12 +59,20 @@ function line(name: string, value: number, unit: string, reference: number, refe
 bareHeapLoop(1_000, 200_000);
 new Simulation({ seed: 0, trace: false, nodeIds: ['a', 'b'], createNode: pingPong(50_000) }).runFor(1e9);
 
+// A full collection before each timed run, so neither side pays for the garbage the other
+// left behind (a traced run leaves hundreds of MB that would otherwise be swept while the
+// reference is being timed). Each side still pays for every collection its own run causes.
+setFlagsFromString('--expose-gc');
+const fullGc = runInNewContext('gc') as () => void;
+
 /** Alternates reference and simulator runs and keeps the best of each: robust to a busy machine. */
 function compare(repeats: number, reference: () => number, simulator: () => number): { referenceNs: number; simulatorNs: number } {
   let referenceNs = Infinity;
   let simulatorNs = Infinity;
   for (let i = 0; i < repeats; i++) {
+    fullGc();
     referenceNs = Math.min(referenceNs, reference());
+    fullGc();
     simulatorNs = Math.min(simulatorNs, simulator());
   }
   return { referenceNs, simulatorNs };

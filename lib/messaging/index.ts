@@ -13,6 +13,8 @@ export { applyPaymentOnce, createLedger, IdempotentConsumer } from './idempotent
 export type { Payment, PaymentLedger } from './idempotent';
 export { simulateConsumers } from './simulation';
 export type { ConsumerRunResult, ConsumerScenario, CrashPlan, TimelineEntry } from './simulation';
+export { BROKER_ID, BrokerNode, ConsumerNode, EffectStore, formatBrokerMessage } from './simulation-nodes';
+export type { BrokerMessage, ConsumerOptions, EffectOutcome } from './simulation-nodes';
 export { demoDefaults, demoMessageIds, runQueueDemo } from './demo';
 export type { QueueDemoOptions, QueueDemoSummary } from './demo';
 export { runAmqpQueueDemo, runQueueDemoFromEnv } from './amqp';

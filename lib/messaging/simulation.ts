@@ -1,11 +1,15 @@
 /**
- * Consumers over a `MessageQueue` in simulated time: processing takes time, acks travel,
- * consumers crash and restart. Shows redelivery after a crash, duplicated effects
+ * Consumers over a `MessageQueue` in simulated time, run by lib/sim: the broker and each
+ * consumer are protocol nodes (`simulation-nodes.ts`); processing takes time, deliveries and
+ * acks travel, consumers crash and restart. Shows redelivery after a crash, duplicated effects
  * (at-least-once), the dead-letter queue, and how an idempotent consumer fixes duplicates.
  */
 import type { Rng } from '../random/index';
+import { latency, Simulation } from '../sim/index';
+import type { TraceEvent } from '../sim/index';
 import { MessageQueue } from './queue';
-import type { Delivery } from './queue';
+import { BROKER_ID, BrokerNode, ConsumerNode, EffectStore, formatBrokerMessage } from './simulation-nodes';
+import type { BrokerMessage } from './simulation-nodes';
 
 /** A consumer crash (and optional restart) at a simulated time. */
 export interface CrashPlan {
@@ -27,8 +31,10 @@ export interface ConsumerScenario {
   prefetch?: number;
   /** Mean processing time, exponential, ms (default 10). */
   processingMsMean?: number;
-  /** Time from the effect being done to the broker receiving the ack, ms (default 3). */
+  /** One-way latency from a consumer to the broker (its acks), ms (default 3). */
   ackDelayMs?: number;
+  /** One-way latency from the broker to a consumer (its deliveries), ms (default 1). */
+  deliveryDelayMs?: number;
   crashes?: readonly CrashPlan[];
   /** Messages whose processing always fails (nack + requeue) until dead-lettered. */
   poison?: readonly string[];
@@ -51,16 +57,14 @@ export interface ConsumerRunResult {
   timeline: TimelineEntry[];
   /** Times each message's effect was applied: 1 is exactly-once, 2+ a duplicate, 0 lost or dead. */
   effects: Map<string, number>;
+  /** The broker's queue at the end of the run. */
   queue: MessageQueue;
+  /** One line per event (`t=0031 c1←broker Deliver m4 tag=4`, `t=0040 c1 CRASH`, …). */
   trace: string[];
+  /** lib/sim's trace, for `spaceTimeDiagram(run.events)`. */
+  events: readonly TraceEvent<BrokerMessage>[];
   finishedMs: number;
 }
-
-type ScenarioEvent =
-  | { type: 'ProcessingDone'; delivery: Delivery; incarnation: number }
-  | { type: 'AckArrives'; delivery: Delivery; incarnation: number }
-  | { type: 'Crash'; consumerId: string; restartAfterMs?: number }
-  | { type: 'Restart'; consumerId: string };
 
 /**
  * Runs a consumer scenario to completion.
@@ -68,106 +72,65 @@ type ScenarioEvent =
  * @example
  * const run = simulateConsumers({ rng: createRng(1), crashes: [{ consumerId: 'c1', atMs: 25 }] });
  * [...run.effects.values()].filter((n) => n > 1).length; // messages whose effect ran twice
+ * show(spaceTimeDiagram(run.events, { labels: 'none' }));
  */
 export function simulateConsumers(scenario: ConsumerScenario): ConsumerRunResult {
-  const { rng } = scenario;
   const consumers = scenario.consumers ?? ['c1', 'c2'];
-  const prefetch = scenario.prefetch ?? 2;
-  const mean = scenario.processingMsMean ?? 10;
-  const ackDelay = scenario.ackDelayMs ?? 3;
   const poison = new Set(scenario.poison ?? []);
   const queue = new MessageQueue({ maxAttempts: scenario.maxAttempts ?? 4 });
+  const messageIds: string[] = [];
+  for (let i = 1; i <= (scenario.messages ?? 20); i++) messageIds.push(queue.publish(`mensaje ${i}`));
+  for (const id of poison) if (!messageIds.includes(id)) messageIds.push(queue.publish(`veneno ${id}`, { messageId: id }));
+  const store = new EffectStore(messageIds);
+  const consumerOptions = {
+    prefetch: scenario.prefetch ?? 2,
+    processingMsMean: scenario.processingMsMean ?? 10,
+    idempotent: scenario.idempotent ?? false,
+    fails: (messageId: string) => poison.has(messageId),
+    store,
+  };
+  const broker = new BrokerNode(queue);
+  const sim = new Simulation<BrokerMessage, BrokerNode | ConsumerNode>({
+    seed: scenario.rng.fork('cola').seed,
+    nodeIds: [BROKER_ID, ...consumers],
+    // The broker never fails here; a consumer is rebuilt on each restart (a new connection).
+    createNode: (context) => (context.id === BROKER_ID ? broker : new ConsumerNode(context, consumerOptions)),
+    network: {
+      latency: latency.constant(scenario.deliveryDelayMs ?? 1),
+      links: consumers.map((consumerId) => ({ from: consumerId, to: BROKER_ID, latency: latency.constant(scenario.ackDelayMs ?? 3) })),
+    },
+    formatMessage: formatBrokerMessage,
+  });
+  for (const crash of scenario.crashes ?? []) {
+    sim.at(crash.atMs, () => {
+      const consumer = sim.node(crash.consumerId);
+      if (!(consumer instanceof ConsumerNode)) return;
+      sim.crash(crash.consumerId);
+      // The broker sees the connection drop (a TCP reset); what arrives on it later is ignored.
+      sim.inject(BROKER_ID, { type: 'ConnectionLost', connection: consumer.connection }, { from: crash.consumerId });
+      if (crash.restartAfterMs !== undefined) sim.at(sim.nowMs + crash.restartAfterMs, () => sim.restart(crash.consumerId));
+    });
+  }
+  while (sim.step()) {
+    // every event is processed by sim.step()
+  }
+  return { timeline: timelineOf(sim.trace), effects: store.effects, queue, trace: sim.traceText().split('\n'), events: sim.trace, finishedMs: sim.nowMs };
+}
+
+const TIMELINE_KINDS: ReadonlySet<string> = new Set<TimelineEntry['kind']>([
+  'delivered', 'redelivered', 'effect', 'duplicate-effect', 'skipped-duplicate', 'acked', 'failed', 'dead-letter',
+]);
+
+/** The timeline of a run, read from lib/sim's trace: node outputs, crashes and restarts. */
+function timelineOf(trace: readonly TraceEvent<BrokerMessage>[]): TimelineEntry[] {
   const timeline: TimelineEntry[] = [];
-  const effects = new Map<string, number>();
-  const processed = new Set<string>();
-  const incarnation = new Map<string, number>();
-  const trace: string[] = [];
-  const events: { t: number; seq: number; event: ScenarioEvent }[] = [];
-  let seq = 0;
-  let now = 0;
-  const at = (t: number, event: ScenarioEvent): void => {
-    const item = { t, seq: seq++, event };
-    let i = events.length;
-    while (i > 0 && (events[i - 1]!.t > t || (events[i - 1]!.t === t && events[i - 1]!.seq > item.seq))) i--;
-    events.splice(i, 0, item);
-  };
-  const log = (consumerId: string, messageId: string, kind: TimelineEntry['kind']): void => {
-    timeline.push({ timeMs: now, consumerId, messageId, kind });
-    trace.push(`t=${now.toFixed(1).padStart(6, '0')} ${consumerId} ${messageId} ${kind}`);
-  };
-  const alive = (consumerId: string, generation: number): boolean =>
-    queue.isSubscribed(consumerId) && incarnation.get(consumerId) === generation;
-
-  const pump = (): void => {
-    for (const consumerId of consumers) {
-      if (!queue.isSubscribed(consumerId)) continue;
-      for (let d = queue.deliver(consumerId); d !== undefined; d = queue.deliver(consumerId)) {
-        log(consumerId, d.messageId, d.redelivered ? 'redelivered' : 'delivered');
-        at(now + rng.exponential(mean), { type: 'ProcessingDone', delivery: d, incarnation: incarnation.get(consumerId)! });
-      }
-    }
-  };
-
-  const messages = scenario.messages ?? 20;
-  for (let i = 1; i <= messages; i++) effects.set(queue.publish(`mensaje ${i}`), 0);
-  for (const id of poison) if (!effects.has(id)) effects.set(queue.publish(`veneno ${id}`, { messageId: id }), 0);
-  for (const consumerId of consumers) {
-    queue.subscribe(consumerId, { prefetch });
-    incarnation.set(consumerId, 1);
-  }
-  for (const crash of scenario.crashes ?? []) at(crash.atMs, { type: 'Crash', consumerId: crash.consumerId, restartAfterMs: crash.restartAfterMs });
-  pump();
-
-  while (events.length > 0) {
-    const { t, event } = events.shift()!;
-    now = t;
-    switch (event.type) {
-      case 'ProcessingDone': {
-        const { delivery } = event;
-        // A crashed consumer finishes nothing: its work died with it.
-        if (!alive(delivery.consumerId, event.incarnation)) break;
-        if (poison.has(delivery.messageId)) {
-          log(delivery.consumerId, delivery.messageId, 'failed');
-          const deadBefore = queue.deadLetters.length;
-          queue.nack(delivery.deliveryTag, { requeue: true });
-          if (queue.deadLetters.length > deadBefore) log(delivery.consumerId, delivery.messageId, 'dead-letter');
-          pump();
-          break;
-        }
-        if (scenario.idempotent && processed.has(delivery.messageId)) {
-          log(delivery.consumerId, delivery.messageId, 'skipped-duplicate');
-        } else {
-          const count = (effects.get(delivery.messageId) ?? 0) + 1;
-          effects.set(delivery.messageId, count);
-          processed.add(delivery.messageId);
-          log(delivery.consumerId, delivery.messageId, count > 1 ? 'duplicate-effect' : 'effect');
-        }
-        at(now + ackDelay, { type: 'AckArrives', delivery, incarnation: event.incarnation });
-        break;
-      }
-      case 'AckArrives':
-        // The ack of a consumer that crashed meanwhile never reaches the broker.
-        if (!alive(event.delivery.consumerId, event.incarnation)) break;
-        queue.ack(event.delivery.deliveryTag);
-        log(event.delivery.consumerId, event.delivery.messageId, 'acked');
-        pump();
-        break;
-      case 'Crash':
-        if (!queue.isSubscribed(event.consumerId)) break;
-        log(event.consumerId, '-', 'crash');
-        const deadBefore = queue.deadLetters.length;
-        queue.crash(event.consumerId);
-        for (const dead of queue.deadLetters.slice(deadBefore)) log(event.consumerId, dead.messageId, 'dead-letter');
-        incarnation.set(event.consumerId, (incarnation.get(event.consumerId) ?? 0) + 1);
-        if (event.restartAfterMs !== undefined) at(now + event.restartAfterMs, { type: 'Restart', consumerId: event.consumerId });
-        pump();
-        break;
-      case 'Restart':
-        queue.subscribe(event.consumerId, { prefetch });
-        log(event.consumerId, '-', 'restart');
-        pump();
-        break;
+  for (const event of trace) {
+    if ((event.kind === 'crash' || event.kind === 'restart') && event.node !== BROKER_ID) {
+      timeline.push({ timeMs: event.timeMs, consumerId: event.node, messageId: '-', kind: event.kind });
+    } else if (event.kind === 'output' && TIMELINE_KINDS.has(event.label)) {
+      const data = event.data as { consumerId?: string; messageId: string };
+      timeline.push({ timeMs: event.timeMs, consumerId: data.consumerId ?? event.node, messageId: data.messageId, kind: event.label as TimelineEntry['kind'] });
     }
   }
-  return { timeline, effects, queue, trace, finishedMs: now };
+  return timeline;
 }

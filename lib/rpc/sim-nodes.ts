@@ -92,7 +92,7 @@ export class RpcClientNode implements ProtocolNode<RpcSimMessage> {
     // A late answer (to an earlier attempt, or a duplicate) of a call already finished is ignored.
     if (record === undefined || !Number.isNaN(record.endMs)) return [];
     record.response = response;
-    const effects: Effect<RpcSimMessage>[] = [cancelTimer(`timeout#${record.id}`), output('respuesta', { id: record.id, latencyMs: nowMs - record.startMs })];
+    const effects: Effect<RpcSimMessage>[] = [cancelTimer(`timeout#${record.id}`), output('respuesta', { id: record.id, latencyMs: Math.round((nowMs - record.startMs) * 10) / 10 })];
     this.finish(record, 'error' in response ? 'error' : 'ok', nowMs, effects);
     return effects;
   }

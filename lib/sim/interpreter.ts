@@ -71,8 +71,6 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
   protected seq = 0;
   protected messageIds = 0;
   protected readonly queue = new EventQueue<QueuedEvent<M>>();
-  /** Processed events, recycled by {@link push}: the hot loop allocates no event objects. */
-  private readonly spare: QueuedEvent<M>[] = [];
   protected readonly slots = new Map<NodeId, NodeSlot<N>>();
   protected readonly live = new Map<NodeId, N>();
   protected readonly down = new Set<NodeId>();
@@ -254,32 +252,13 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
 
   protected push(timeMs: number, kind: number, from: NodeId, to: NodeId, message: M | undefined, messageId: number, sentAtMs: number, duplicate: boolean, action: (() => void) | undefined): number {
     const seq = this.seq++;
-    const event = this.spare.pop();
-    if (event === undefined) {
-      this.queue.push({ timeMs, seq, kind, from, to, message, messageId, sentAtMs, duplicate, action });
-    } else {
-      event.timeMs = timeMs;
-      event.seq = seq;
-      event.kind = kind;
-      event.from = from;
-      event.to = to;
-      event.message = message;
-      event.messageId = messageId;
-      event.sentAtMs = sentAtMs;
-      event.duplicate = duplicate;
-      event.action = action;
-      this.queue.push(event);
-    }
+    this.queue.push({ timeMs, seq, kind, from, to, message, messageId, sentAtMs, duplicate, action });
     return seq;
   }
 
-  /** Pops and processes the earliest event, then recycles its object. */
+  /** Pops and processes the earliest event (the queue must not be empty). */
   protected processNext(): void {
-    const event = this.queue.pop() as QueuedEvent<M>;
-    this.process(event);
-    event.message = undefined;
-    event.action = undefined;
-    this.spare.push(event);
+    this.process(this.queue.pop() as QueuedEvent<M>);
   }
 
   protected record(event: TraceEvent<M>): void {

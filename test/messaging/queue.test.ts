@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../lib/random/index';
-import { effectsFigure, MessageQueue, queueTimelineFigure, runQueueDemo, simulateConsumers, Topic } from '../../lib/messaging/index';
+import {
+  BROKER_ID, BrokerNode, effectsFigure, MessageQueue, queueTimelineFigure, runQueueDemo, simulateConsumers, Topic,
+} from '../../lib/messaging/index';
+import { spaceTimeDiagram } from '../../lib/sim/index';
 
 describe('a queue with acknowledgements', () => {
   it('an acked message leaves the queue for good', () => {
@@ -113,5 +116,37 @@ describe('consumers in simulated time', () => {
     expect(timeline.data.some((t) => String(t.name).includes('reentrega'))).toBe(true);
     const effects = effectsFigure([{ name: 'normal', run }]);
     expect(effects.data[0]?.x).toHaveLength(20);
+  });
+
+  it('a consumer that crashes before its subscription reaches the broker loses nothing', () => {
+    const run = simulateConsumers({ rng: createRng(6), crashes: [{ consumerId: 'c1', atMs: 1, restartAfterMs: 20 }], ackDelayMs: 5 });
+    expect(run.queue.readyCount + run.queue.unackedCount).toBe(0);
+    expect([...run.effects.values()].every((n) => n === 1)).toBe(true);
+    expect(run.timeline.some((e) => e.kind === 'restart' && e.consumerId === 'c1')).toBe(true);
+  });
+
+  it('the run is a lib/sim trace: deliveries, the crash and its ConnectionLost are events', () => {
+    const run = simulateConsumers({ rng: createRng(3), crashes: crash });
+    expect(run.events.filter((e) => e.kind === 'crash').map((e) => e.timeMs)).toEqual([30]);
+    expect(run.trace.some((line) => line.includes('ConnectionLost'))).toBe(true);
+    const fig = spaceTimeDiagram(run.events, { labels: 'none' });
+    expect(fig.data.some((t) => t.name === 'caída / reinicio')).toBe(true);
+  });
+});
+
+describe('the broker as a protocol node', () => {
+  const deliverTo = (broker: BrokerNode, consumerId: string, connection: number) =>
+    broker.step({ type: 'message', from: consumerId, message: { type: 'Consume', connection, prefetch: 1 } }, 0);
+
+  it('an ack that arrives on a connection already closed is ignored: the message goes to another consumer (at-least-once)', () => {
+    const queue = new MessageQueue();
+    queue.publish('pago', { messageId: 'p1' });
+    const broker = new BrokerNode(queue);
+    expect(deliverTo(broker, 'c1', 1)).toContainEqual({ type: 'send', to: 'c1', message: { type: 'Deliver', deliveryTag: 1, messageId: 'p1', body: 'pago', redelivered: false } });
+    expect(broker.step({ type: 'message', from: 'c1', message: { type: 'ConnectionLost', connection: 1 } }, 5)).toEqual([]);
+    expect(broker.step({ type: 'message', from: 'c1', message: { type: 'Ack', connection: 1, deliveryTag: 1 } }, 6)).toEqual([]);
+    expect(queue.readyCount).toBe(1);
+    expect(deliverTo(broker, 'c2', 1)).toContainEqual({ type: 'send', to: 'c2', message: { type: 'Deliver', deliveryTag: 2, messageId: 'p1', body: 'pago', redelivered: true } });
+    expect(BROKER_ID).toBe(broker.id);
   });
 });

@@ -125,3 +125,28 @@ describe('plots are plain plotly JSON', () => {
     expect(latencyHistogram(sim.trace, { byLink: true }).data.map((t) => t.name).sort()).toEqual(['n1\u2192n2', 'n2\u2192n1']);
   });
 });
+
+describe('the columnar trace log', () => {
+  it('builds each event once, keeps the array across reads and grows it as the run goes on', () => {
+    const sim = new Simulation<PingPongMessage, PingPongNode>({ seed: 3, nodeIds: ['n1', 'n2'], createNode: pingPong(50), network: { latency: latency.uniform(5, 15), duplicate: 0.3 } });
+    sim.runFor(200);
+    const first = sim.trace;
+    const firstLength = first.length;
+    const firstEvent = first[0];
+    expect(firstLength).toBeGreaterThan(0);
+    sim.partition(['n1'], ['n2']);
+    sim.runFor(10_000);
+    const second = sim.trace;
+    expect(second).toBe(first);
+    expect(second.length).toBeGreaterThan(firstLength);
+    expect(second[0]).toBe(firstEvent);
+    // Every kind the log stores in columns comes back with the fields of its TraceEvent shape.
+    const kinds = new Set(second.map((e) => e.kind));
+    for (const kind of ['start', 'send', 'deliver', 'partition', 'drop'] as const) expect(kinds.has(kind)).toBe(true);
+    for (const e of second) {
+      if (e.kind === 'deliver') expect(Object.keys(e)).toEqual(['kind', 'timeMs', 'from', 'to', 'message', 'messageId', 'sentAtMs', 'duplicate']);
+      if (e.kind === 'drop') expect(e.reason).toBe('partition');
+    }
+    expect(second.some((e) => e.kind === 'deliver' && e.duplicate)).toBe(true);
+  });
+});
