@@ -89,7 +89,7 @@ export class BrokerNode implements ProtocolNode<BrokerMessage> {
     return [];
   }
 
-  step(input: Input<BrokerMessage>): Effect<BrokerMessage>[] {
+  step(input: Input<BrokerMessage>, _nowMs: number): Effect<BrokerMessage>[] {
     if (input.type === 'timer') return [];
     const { from, message } = input;
     if (message.type === 'Deliver') return [];
@@ -194,7 +194,7 @@ export class ConsumerNode implements ProtocolNode<BrokerMessage> {
     return [send(BROKER_ID, { type: 'Consume', connection: this.connection, prefetch: this.options.prefetch })];
   }
 
-  step(input: Input<BrokerMessage>): Effect<BrokerMessage>[] {
+  step(input: Input<BrokerMessage>, _nowMs: number): Effect<BrokerMessage>[] {
     if (input.type === 'timer') return this.onProcessingDone(Number(input.name.slice('proceso#'.length)));
     const message = input.message;
     if (message.type !== 'Deliver') return [];

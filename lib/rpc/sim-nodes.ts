@@ -159,7 +159,7 @@ export class RpcServerNode implements ProtocolNode<RpcSimMessage> {
     return [];
   }
 
-  step(input: Input<RpcSimMessage>): Effect<RpcSimMessage>[] {
+  step(input: Input<RpcSimMessage>, _nowMs: number): Effect<RpcSimMessage>[] {
     if (input.type === 'timer') return this.onServiceDone();
     if (!('method' in input.message)) return [];
     this.inbox.push({ from: input.from, request: input.message });
