@@ -147,7 +147,8 @@ function html(report) {
   const rows = report.exercises
     .map((r) => {
       const failed = r.checks.filter((c) => !c.passed);
-      const details = [
+      const unsolved = failed.length > 0 && failed.length === r.checks.length && failed.every((c) => c.reason?.startsWith('sin resolver'));
+      const details = unsolved ? `<li>Sin resolver: la función aún lanza «Ejercicio ${r.id} sin resolver».</li>` : [
         r.error ? `<li class="error">${escape(r.error)}</li>` : '',
         ...failed.map((c) => `<li><strong>${escape(c.title)}</strong> <em>(${c.visibility === 'hidden' ? 'oculta' : 'pública'})</em>${c.reason ? ` — ${escape(c.reason)}` : ''}${c.hint ? `<br>Pista: ${escape(c.hint)}` : ''}</li>`),
       ].join('');
