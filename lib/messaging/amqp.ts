@@ -24,8 +24,16 @@ function waitUntil(condition: () => boolean, timeoutMs: number, what: string): P
 /**
  * Runs the queue demo on RabbitMQ: a quorum queue with `x-delivery-limit` and a dead-letter
  * queue; consumer 1 takes `prefetch` messages and its channel closes without acking (the
- * crash), consumer 2 acks everything except the poison message, which it rejects until
- * RabbitMQ dead-letters it. Both queues are deleted at the end.
+ * crash), consumer 2 acks everything except the poison message, which it rejects
+ * (`basic.reject`, requeue) until RabbitMQ dead-letters it. Both queues are deleted at the end.
+ *
+ * Why `reject` and not `nack`: the broker counts a failed delivery in the message's
+ * `delivery-count` only on `basic.reject` since RabbitMQ 4.3 (`basic.nack` with requeue means
+ * "not processed", not "failed", and no longer counts); older brokers (3.x, 4.0–4.2) count
+ * both. As a safety net, should a broker not count at all, the consumer rejects without
+ * requeue once it has seen the poison message more than `maxAttempts` times, which
+ * dead-letters it too (and shows up as one attempt more than expected).
+ * Throws if the poison message never reaches the dead-letter queue.
  *
  * @example
  * const summary = await runAmqpQueueDemo(process.env.AMQP_URL!);
@@ -76,7 +84,9 @@ export async function runAmqpQueueDemo(url: string, options: QueueDemoOptions = 
     await waitUntil(() => held >= o.prefetch, 10_000, 'las entregas del primer consumidor');
     await first.close();
 
-    // Consumer 2: acks everything but the poison message, which it rejects with requeue.
+    // Consumer 2: acks everything but the poison message, which it rejects with requeue:
+    // basic.reject is what counts as a failed delivery (see above), so the broker's
+    // x-delivery-limit dead-letters it after maxAttempts deliveries.
     const second = await connection.createChannel();
     await second.prefetch(o.prefetch);
     const acked = new Set<string>();
@@ -84,7 +94,7 @@ export async function runAmqpQueueDemo(url: string, options: QueueDemoOptions = 
       if (message === null) return;
       count(message);
       const id = String(message.properties.messageId);
-      if (id === o.poisonId) second.nack(message, false, true);
+      if (id === o.poisonId) second.reject(message, poisonAttempts <= o.maxAttempts);
       else {
         second.ack(message);
         acked.add(id);
@@ -102,6 +112,13 @@ export async function runAmqpQueueDemo(url: string, options: QueueDemoOptions = 
     await admin.deleteQueue(queue);
     await admin.deleteQueue(deadLetterQueue);
     await admin.close();
+    if (deadLettered.length === 0) {
+      throw new Error(
+        `RabbitMQ: el mensaje venenoso "${o.poisonId}" no llegó a la cola de mensajes muertos en 10 s ` +
+          `(se entregó ${poisonAttempts} veces). Comprueba que la cola es de tipo quorum con x-delivery-limit ` +
+          `y x-dead-letter-routing-key, y que el broker cuenta los basic.reject como entregas fallidas.`,
+      );
+    }
     return {
       backend: 'rabbitmq',
       published: ids.length,

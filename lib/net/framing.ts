@@ -40,7 +40,14 @@ export class FrameTooLargeError extends Error {
  * decoder.push(bytes.subarray(5));    // [uno, dos]   (the rest, coalesced)
  */
 export class FrameDecoder {
-  private buffered: Buffer = Buffer.alloc(0);
+  /** Received bytes not yet returned, as the chunks they arrived in (joined only when needed). */
+  private chunks: Buffer[] = [];
+  /** Index of the first chunk still in use (consumed ones are dropped in bulk, not shifted one by one). */
+  private head = 0;
+  /** Total bytes in `chunks` from `head` on. */
+  private chunkBytes = 0;
+  /** Payload length of the frame being read once its header is consumed, else undefined. */
+  private frameLength: number | undefined;
   readonly maxFrameBytes: number;
 
   constructor(options: { maxFrameBytes?: number } = {}) {
@@ -49,24 +56,58 @@ export class FrameDecoder {
 
   /** Bytes received but not yet part of a complete frame. */
   get pendingBytes(): number {
-    return this.buffered.length;
+    return this.chunkBytes + (this.frameLength === undefined ? 0 : HEADER_BYTES);
   }
 
-  /** Adds a chunk of the stream; returns every frame it completes. Throws `FrameTooLargeError`. */
+  /**
+   * Adds a chunk of the stream; returns every frame it completes. Throws `FrameTooLargeError`.
+   * Cost is linear in the bytes received: chunks are only listed until a header or a whole
+   * frame is available, then copied once into the frame.
+   */
   push(chunk: Buffer): Buffer[] {
-    this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
-    const frames: Buffer[] = [];
-    let offset = 0;
-    while (this.buffered.length - offset >= HEADER_BYTES) {
-      const length = this.buffered.readUInt32BE(offset);
-      if (length > this.maxFrameBytes) throw new FrameTooLargeError(length, this.maxFrameBytes);
-      if (this.buffered.length - offset - HEADER_BYTES < length) break;
-      // Copy out, so a frame does not pin the whole receive buffer in memory.
-      frames.push(Buffer.from(this.buffered.subarray(offset + HEADER_BYTES, offset + HEADER_BYTES + length)));
-      offset += HEADER_BYTES + length;
+    if (chunk.length > 0) {
+      this.chunks.push(chunk);
+      this.chunkBytes += chunk.length;
     }
-    this.buffered = offset === 0 ? this.buffered : this.buffered.subarray(offset);
+    const frames: Buffer[] = [];
+    for (;;) {
+      if (this.frameLength === undefined) {
+        if (this.chunkBytes < HEADER_BYTES) break;
+        const length = this.take(HEADER_BYTES).readUInt32BE(0);
+        if (length > this.maxFrameBytes) throw new FrameTooLargeError(length, this.maxFrameBytes);
+        this.frameLength = length;
+      }
+      if (this.chunkBytes < this.frameLength) break;
+      frames.push(this.take(this.frameLength));
+      this.frameLength = undefined;
+    }
     return frames;
+  }
+
+  /**
+   * Removes the first `n` buffered bytes (n ≤ chunkBytes) and returns them as a fresh buffer,
+   * so a frame never pins a larger receive buffer in memory.
+   */
+  private take(n: number): Buffer {
+    const out = Buffer.allocUnsafe(n);
+    let filled = 0;
+    while (filled < n) {
+      const first = this.chunks[this.head]!;
+      const used = Math.min(first.length, n - filled);
+      first.copy(out, filled, 0, used);
+      filled += used;
+      if (used === first.length) this.head++;
+      else this.chunks[this.head] = first.subarray(used);
+    }
+    this.chunkBytes -= n;
+    if (this.head === this.chunks.length) {
+      this.chunks = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.chunks.length) {
+      this.chunks = this.chunks.slice(this.head);
+      this.head = 0;
+    }
+    return out;
   }
 }
 

@@ -4,8 +4,9 @@
  * @packageDocumentation
  */
 export { encodeFrame, FrameDecoder, FrameTooLargeError, HEADER_BYTES, splitAt } from './framing';
-export { connectFramed, FramedConnection, LOOPBACK, startFramedServer } from './tcp';
-export type { FramedServer } from './tcp';
+export { LOOPBACK } from './loopback';
+export { connectFramed, FramedConnection, startFramedServer } from './tcp';
+export type { FramedConnectionOptions, FramedServer } from './tcp';
 export { bindUdp } from './udp';
 export type { Datagram, UdpEndpoint } from './udp';
 export { channelFigure, simulateChannel } from './channel';

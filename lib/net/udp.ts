@@ -4,9 +4,8 @@
  * Real-I/O runtime.
  */
 import * as dgram from 'node:dgram';
+import { LOOPBACK } from './loopback';
 
-/** The only interface the kit binds. */
-export const LOOPBACK = '127.0.0.1';
 
 /** One datagram received. */
 export interface Datagram {
@@ -41,10 +40,16 @@ export async function bindUdp(options: { onDatagram?: (datagram: Datagram, endpo
   const waiters = new Set<() => void>();
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
-    socket.bind(0, LOOPBACK, () => resolve());
+    socket.bind(0, LOOPBACK, () => {
+      socket.off('error', reject);
+      resolve();
+    });
   });
+  // After binding, a socket error must not crash the process (a Jupyter kernel): report it.
+  const port = socket.address().port;
+  socket.on('error', (error) => console.error(`UDP: error en el socket del puerto ${port}: ${error.message}`));
   const endpoint: UdpEndpoint = {
-    port: socket.address().port,
+    port,
     received,
     send: (message, toPort) =>
       new Promise((resolve, reject) => socket.send(message, toPort, LOOPBACK, (error) => (error ? reject(error) : resolve()))),

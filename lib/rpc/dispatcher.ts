@@ -73,7 +73,8 @@ function isValidId(id: unknown): id is JsonRpcId {
 }
 
 /**
- * Creates a dispatcher over a set of methods.
+ * Creates a dispatcher over a set of methods. Throws if a method name starts with `rpc.`:
+ * §4 reserves those names for rpc-internal methods and extensions.
  *
  * @example
  * const rpc = createDispatcher(new Map([['sumar', add]]));
@@ -84,6 +85,11 @@ export function createDispatcher(
   methods: ReadonlyMap<string, MethodDefinition>,
   options: DispatcherOptions = {},
 ): Dispatcher {
+  for (const name of methods.keys()) {
+    if (name.startsWith('rpc.')) {
+      throw new Error(`createDispatcher: el nombre de método "${name}" está reservado (§4: los que empiezan por "rpc." son de la especificación)`);
+    }
+  }
   const expose = options.exposeInternalErrors ?? true;
   const maxBatchLength = options.maxBatchLength ?? 1000;
 

@@ -5,7 +5,7 @@
  */
 import * as http from 'node:http';
 import { isFailure, notification, request, RpcError } from './messages';
-import type { JsonRpcId, JsonRpcParams, JsonRpcReply, JsonRpcResponse } from './messages';
+import type { JsonRpcFailure, JsonRpcId, JsonRpcParams, JsonRpcResponse } from './messages';
 
 /** Why a call failed below JSON-RPC: no answer in time, no connection, a bad HTTP answer. */
 export type TransportFailure = 'timeout' | 'connect' | 'reset' | 'http' | 'body';
@@ -16,13 +16,59 @@ export class RpcTransportError extends Error {
   readonly kind: TransportFailure;
   /** Whether the request may have reached the server (then only idempotent calls are retried). */
   readonly maybeDelivered: boolean;
+  /** The HTTP status, for kind `'http'`. */
+  readonly status: number | undefined;
 
-  constructor(kind: TransportFailure, message: string, maybeDelivered: boolean) {
+  constructor(kind: TransportFailure, message: string, maybeDelivered: boolean, status?: number) {
     super(message);
     this.name = 'RpcTransportError';
     this.kind = kind;
     this.maybeDelivered = maybeDelivered;
+    this.status = status;
   }
+
+  /**
+   * False when repeating the same request cannot help: a 4xx answer (405, 413, 415…) says
+   * the request itself is wrong, so it would be refused again.
+   */
+  get retryable(): boolean {
+    return !(this.kind === 'http' && this.status !== undefined && this.status >= 400 && this.status < 500);
+  }
+}
+
+function bodyError(message: string): RpcTransportError {
+  return new RpcTransportError('body', `respuesta JSON-RPC no válida: ${message}`, true);
+}
+
+function isId(value: unknown): value is JsonRpcId {
+  return typeof value === 'string' || typeof value === 'number' || value === null;
+}
+
+/**
+ * Checks that `value` is a Response object (§5): jsonrpc exactly "2.0", an id member holding a
+ * String, Number or Null, and exactly one of result and error, the error with an integer code
+ * and a string message. Throws `RpcTransportError('body')` otherwise.
+ */
+export function validateResponse(value: unknown): JsonRpcResponse {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bodyError('no es un objeto');
+  const response = value as Record<string, unknown>;
+  if (response.jsonrpc !== '2.0') throw bodyError('jsonrpc debe ser exactamente "2.0"');
+  if (!Object.prototype.hasOwnProperty.call(response, 'id')) throw bodyError('falta el id');
+  if (!isId(response.id)) throw bodyError('el id debe ser texto, número o null');
+  const hasResult = Object.prototype.hasOwnProperty.call(response, 'result');
+  const hasError = Object.prototype.hasOwnProperty.call(response, 'error');
+  if (hasResult === hasError) throw bodyError('debe llevar exactamente uno de result y error');
+  if (hasError) {
+    const error = response.error as Record<string, unknown> | null;
+    if (typeof error !== 'object' || error === null || !Number.isInteger(error.code) || typeof error.message !== 'string') {
+      throw bodyError('error debe tener code (entero) y message (texto)');
+    }
+  }
+  return value as JsonRpcResponse;
+}
+
+function toRpcError(response: JsonRpcFailure): RpcError {
+  return new RpcError(response.error.code, response.error.message, response.error.data);
 }
 
 /** Options of the HTTP client. */
@@ -82,18 +128,23 @@ export class JsonRpcHttpClient {
   /** Calls `method` and resolves with its result; an error Response rejects with `RpcError`. */
   async call(method: string, params?: JsonRpcParams): Promise<unknown> {
     const response = await this.request(method, params);
-    if (isFailure(response)) throw new RpcError(response.error.code, response.error.message, response.error.data);
+    if (isFailure(response)) throw toRpcError(response);
     return response.result;
   }
 
-  /** Calls `method` and resolves with the whole Response object. */
+  /**
+   * Calls `method` and resolves with the whole Response object, checked against the spec:
+   * its id must be the request's (or null on an error the server could not attribute, §5).
+   */
   async request(method: string, params?: JsonRpcParams): Promise<JsonRpcResponse> {
     const id = this.nextId++;
     const reply = await this.send(JSON.stringify(request(method, params, id)), this.idempotent.has(method));
-    if (reply === undefined || Array.isArray(reply)) {
-      throw new RpcTransportError('body', 'se esperaba una única respuesta', true);
+    if (reply === undefined || Array.isArray(reply)) throw bodyError('se esperaba una única respuesta');
+    const response = validateResponse(reply);
+    if (response.id !== id && !(response.id === null && isFailure(response))) {
+      throw bodyError(`el id ${JSON.stringify(response.id)} no es el de la petición (${id})`);
     }
-    return reply;
+    return response;
   }
 
   /** Sends a notification: the server answers nothing, so only transport errors are seen. */
@@ -104,9 +155,16 @@ export class JsonRpcHttpClient {
   /**
    * Sends a batch in one HTTP request (§6). Resolves with one Response per call entry, in the
    * order of `entries`, matched by id (the server may answer in any order); notification
-   * entries get `undefined`. Retried only when every call in it is idempotent.
+   * entries get `undefined`. Retried only when every entry in it, notifications included, is
+   * idempotent: a notification has effects too. A whole-batch error (a single Response
+   * instead of an array, e.g. Parse error or Invalid Request with id null) rejects with
+   * `RpcError`; a call left unanswered, an unknown or repeated id reject with
+   * `RpcTransportError('body')`.
    */
   async batch(entries: readonly BatchEntry[]): Promise<(JsonRpcResponse | undefined)[]> {
+    if (entries.length === 0) {
+      throw new RangeError('batch: un lote vacío no es válido (§6: el servidor respondería Invalid Request)');
+    }
     const ids: (JsonRpcId | undefined)[] = [];
     const body = entries.map((entry) => {
       if (entry.notification) {
@@ -117,11 +175,30 @@ export class JsonRpcHttpClient {
       ids.push(id);
       return request(entry.method, entry.params, id);
     });
-    const safe = entries.every((entry) => entry.notification || this.idempotent.has(entry.method));
+    const safe = entries.every((entry) => this.idempotent.has(entry.method));
     const reply = await this.send(JSON.stringify(body), safe);
+    const expected = new Set<JsonRpcId>();
+    for (const id of ids) if (id !== undefined) expected.add(id);
+    if (reply === undefined) {
+      if (expected.size > 0) throw bodyError('el servidor no respondió a ninguna llamada del lote');
+      return ids.map(() => undefined);
+    }
+    if (!Array.isArray(reply)) {
+      // §6: one Response, not an array, means the batch as a whole was refused.
+      const response = validateResponse(reply);
+      if (isFailure(response)) throw toRpcError(response);
+      throw bodyError('se esperaba un array de respuestas para el lote');
+    }
     const byId = new Map<JsonRpcId, JsonRpcResponse>();
-    const list = reply === undefined ? [] : Array.isArray(reply) ? reply : [reply];
-    for (const response of list) byId.set(response.id, response);
+    for (const element of reply) {
+      const response = validateResponse(element);
+      // An error the server could not attribute to any entry (id null): the batch is broken.
+      if (response.id === null && isFailure(response)) throw toRpcError(response);
+      if (!expected.has(response.id)) throw bodyError(`id ${JSON.stringify(response.id)} inesperado en el lote`);
+      if (byId.has(response.id)) throw bodyError(`id ${JSON.stringify(response.id)} repetido en el lote`);
+      byId.set(response.id, response);
+    }
+    for (const id of expected) if (!byId.has(id)) throw bodyError(`falta la respuesta al id ${JSON.stringify(id)}`);
     return ids.map((id) => (id === undefined ? undefined : byId.get(id)));
   }
 
@@ -130,26 +207,31 @@ export class JsonRpcHttpClient {
     this.agent.destroy();
   }
 
-  private async send(body: string, idempotent: boolean): Promise<JsonRpcReply> {
+  private async send(body: string, idempotent: boolean): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.post(body);
       } catch (error) {
         // Retry only what cannot double an effect: a request that never left, or an idempotent one.
+        // A 4xx answer is never retried: the same request would be refused again.
         const retryable =
-          error instanceof RpcTransportError && (!error.maybeDelivered || idempotent) && attempt < this.retries;
+          error instanceof RpcTransportError &&
+          error.retryable &&
+          (!error.maybeDelivered || idempotent) &&
+          attempt < this.retries;
         if (!retryable) throw error;
         await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * 2 ** attempt));
       }
     }
   }
 
-  private post(body: string): Promise<JsonRpcReply> {
+  /** One attempt: resolves with the parsed JSON body (unchecked), or undefined for 204. */
+  private post(body: string): Promise<unknown> {
     this.attempts++;
     return new Promise((resolve, reject) => {
       let settled = false;
       let connected = false;
-      const finish = (error: Error | undefined, value?: JsonRpcReply): void => {
+      const finish = (error: Error | undefined, value?: unknown): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -186,10 +268,10 @@ export class JsonRpcHttpClient {
           if (status === 204) return finish(undefined, undefined);
           const text = Buffer.concat(chunks).toString('utf8');
           if (status !== 200) {
-            return finish(new RpcTransportError('http', `HTTP ${status}: ${text.trim()}`, true));
+            return finish(new RpcTransportError('http', `HTTP ${status}: ${text.trim()}`, true, status));
           }
           try {
-            finish(undefined, JSON.parse(text) as JsonRpcReply);
+            finish(undefined, JSON.parse(text) as unknown);
           } catch {
             finish(new RpcTransportError('body', 'la respuesta no es JSON', true));
           }

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { serializeReply } from './dispatcher';
 import type { Dispatcher } from './dispatcher';
 import type { JsonRpcReply } from './messages';
+import { LOOPBACK } from '../net/loopback';
 
 /** Options of the HTTP server. */
 export interface HttpServerOptions {
@@ -17,6 +18,10 @@ export interface HttpServerOptions {
   port?: number;
   /** Largest accepted body in bytes; larger ones get HTTP 413 (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Time allowed to receive the request headers, in ms (default 5000); a stalled client is cut. */
+  headersTimeoutMs?: number;
+  /** Time allowed to receive the whole request, headers and body, in ms (default 10000). */
+  requestTimeoutMs?: number;
 }
 
 /** A running JSON-RPC HTTP server. */
@@ -31,17 +36,25 @@ export interface RpcHttpServer {
   close(): Promise<void>;
 }
 
-/** The only interface the kit listens on. */
-export const LOOPBACK = '127.0.0.1';
+export { LOOPBACK } from '../net/loopback';
 
 // The JSON-RPC over HTTP note accepts these three media types for requests.
 const JSON_TYPES = new Set(['application/json', 'application/json-rpc', 'application/jsonrequest']);
 
-function isJsonContentType(header: string | undefined): boolean {
-  if (header === undefined) return false;
-  const semicolon = header.indexOf(';');
-  const type = (semicolon === -1 ? header : header.slice(0, semicolon)).trim().toLowerCase();
-  return JSON_TYPES.has(type);
+/** What a Content-Type header allows: a JSON type, in UTF-8 (JSON text is UTF-8, RFC 8259 §8.1). */
+function checkContentType(header: string | undefined): 'ok' | 'not-json' | 'charset' {
+  if (header === undefined) return 'not-json';
+  if (header === 'application/json') return 'ok'; // the common case, without splitting
+  const parts = header.split(';');
+  const type = parts[0]!.trim().toLowerCase();
+  if (!JSON_TYPES.has(type)) return 'not-json';
+  for (const parameter of parts.slice(1)) {
+    const equals = parameter.indexOf('=');
+    if (equals === -1 || parameter.slice(0, equals).trim().toLowerCase() !== 'charset') continue;
+    const charset = parameter.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+    if (charset !== 'utf-8' && charset !== 'utf8') return 'charset';
+  }
+  return 'ok';
 }
 
 /**
@@ -91,9 +104,16 @@ export function createRequestListener(
       return;
     }
     const headers = readHeaders(req.rawHeaders);
-    if (!isJsonContentType(headers.contentType)) {
+    const contentType = checkContentType(headers.contentType);
+    if (contentType !== 'ok') {
       req.resume();
-      sendText(res, 415, 'JSON-RPC: Content-Type debe ser application/json\n');
+      sendText(
+        res,
+        415,
+        contentType === 'charset'
+          ? 'JSON-RPC: el cuerpo debe ir en UTF-8 (charset=utf-8)\n'
+          : 'JSON-RPC: Content-Type debe ser application/json\n',
+      );
       return;
     }
     const chunks: Buffer[] = [];
@@ -152,9 +172,24 @@ export function createRequestListener(
  * await server.close();
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RpcHttpServer> {
-  const server = http.createServer(createRequestListener(options.dispatcher, options.maxBodyBytes));
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  const headersTimeout = options.headersTimeoutMs ?? 5000;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 10_000, headersTimeout);
+  const server = http.createServer(
+    {
+      // Explicit limits, so a client that stalls mid-request cannot hold a connection for the
+      // 300 s Node allows by default; node:http answers 408 and closes. It checks them every
+      // connectionsCheckingInterval, so that interval follows the shortest timeout.
+      headersTimeout,
+      requestTimeout,
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 4))),
+    },
+    createRequestListener(options.dispatcher, options.maxBodyBytes),
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // A request that did not arrive in time (headersTimeout/requestTimeout) is a 408, like
+    // node:http's default; anything else the parser refused is a 400.
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {

@@ -17,7 +17,7 @@ export type { Dispatcher, DispatcherOptions, MaybePromise, MethodDefinition } fr
 export { createLectureDispatcher, lectureMethods } from './lecture';
 export { createRequestListener, LOOPBACK, startHttpServer } from './http-server';
 export type { HttpServerOptions, RpcHttpServer } from './http-server';
-export { JsonRpcHttpClient, RpcTransportError } from './http-client';
+export { JsonRpcHttpClient, RpcTransportError, validateResponse } from './http-client';
 export type { BatchEntry, HttpClientOptions, TransportFailure } from './http-client';
 export { simulateRpc } from './sim-transport';
 export type { SimNetworkOptions, SimRpcOptions, SimRpcResult } from './sim-transport';

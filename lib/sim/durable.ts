@@ -35,7 +35,50 @@ export function copyPlain<T>(value: T): T {
   return value;
 }
 
-/** A durable store in memory: values are deep-copied in and out, like a write to disk. */
+/**
+ * A strict deep copy for the durable store: plain objects, arrays, `Map`, `Set`, `Date` and
+ * primitives are copied; anything else (a class instance, a function) throws a `TypeError`
+ * naming `key`, the path inside the value and the class, because a live object kept "on
+ * disk" would let volatile state survive a crash.
+ */
+export function copyDurable<T>(value: T, key: string): T {
+  return copyStrict(value, key, '') as T;
+}
+
+function copyStrict(value: unknown, key: string, path: string): unknown {
+  if (typeof value === 'function' || typeof value === 'symbol') {
+    throw new TypeError(`durable store: cannot save key "${key}": ${typeof value} at ${path || 'the top level'} (save plain data)`);
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v, i) => copyStrict(v, key, `${path}[${i}]`));
+  if (value instanceof Map) {
+    const out = new Map();
+    for (const [k, v] of value) out.set(copyStrict(k, key, `${path}<key>`), copyStrict(v, key, `${path}.get(${String(k)})`));
+    return out;
+  }
+  if (value instanceof Set) {
+    const out = new Set();
+    for (const v of value) out.add(copyStrict(v, key, `${path}<element>`));
+    return out;
+  }
+  if (value instanceof Date) return new Date(value.getTime());
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) {
+    const name = (value as { constructor?: { name?: string } }).constructor?.name || 'anonymous class';
+    throw new TypeError(
+      `durable store: cannot save key "${key}": ${path ? `${path} is` : 'the value is'} an instance of ${name}, not plain data ` +
+        '(save plain objects, arrays, Map, Set or primitives, so nothing volatile survives a crash)',
+    );
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = copyStrict((value as Record<string, unknown>)[k], key, `${path}.${k}`);
+  return out;
+}
+
+/**
+ * A durable store in memory: values are deep-copied in and out, like a write to disk. Only
+ * plain data can be saved: `set` throws a `TypeError` for class instances and functions.
+ */
 export class MemoryDurableStore implements DurableStore {
   private readonly data = new Map<string, unknown>();
 
@@ -44,7 +87,7 @@ export class MemoryDurableStore implements DurableStore {
   }
 
   set<T>(key: string, value: T): void {
-    this.data.set(key, copyPlain(value));
+    this.data.set(key, copyDurable(value, key));
   }
 
   keys(): string[] {

@@ -7,7 +7,7 @@ export type { DurableStore, Effect, Input, NodeContext, NodeFactory, NodeId, Pro
 export { assertNever, cancelTimer, output, send, setTimer } from './types';
 export { Simulation } from './simulation';
 export type { ExternalDelivery, SimulationOptions, SimulationStats } from './simulation';
-export { DEFAULT_LATENCY, latency, sampleLatency } from './network';
+export { DEFAULT_LATENCY, latency, sampleLatency, validateLatency } from './network';
 export type { LatencyModel, LinkModel, LinkOverride, NetworkModel } from './network';
 export { fault, randomFaults } from './faults';
 export type { Fault, RandomFaultOptions } from './faults';
@@ -26,7 +26,7 @@ export { latencyHistogram, spaceTimeDiagram } from './plots';
 export type { SpaceTimeOptions } from './plots';
 export { EventQueue } from './event-queue';
 export type { Scheduled } from './event-queue';
-export { copyPlain, MemoryDurableStore } from './durable';
+export { copyDurable, copyPlain, MemoryDurableStore } from './durable';
 // Small example protocols used by chapters, tests and benchmarks.
 export { pingPong, PingPongNode } from './examples/ping-pong';
 export type { PingPongMessage } from './examples/ping-pong';

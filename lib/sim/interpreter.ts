@@ -74,8 +74,13 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
   protected readonly slots = new Map<NodeId, NodeSlot<N>>();
   protected readonly live = new Map<NodeId, N>();
   protected readonly down = new Set<NodeId>();
-  protected readonly partitionBlocks = new Set<string>();
-  protected readonly cutBlocks = new Set<string>();
+  /** Active partitions by id, each with the directed links it blocks. */
+  protected readonly partitions = new Map<number, ReadonlySet<string>>();
+  /** How many active partitions block each directed link (a link is blocked while > 0). */
+  protected readonly partitionBlocks = new Map<string, number>();
+  /** How many active cuts block each directed link (a link is cut while > 0). */
+  protected readonly cutBlocks = new Map<string, number>();
+  protected partitionIds = 0;
   protected readonly links: LinkTable;
   protected readonly networkRng: Rng;
   protected readonly createNode: NodeFactory<M, N>;
@@ -157,7 +162,12 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     this.stats.delivered++;
     this.recordDelivery(event);
     const input: Input<M> = { type: 'message', from, message };
-    this.apply(slot, slot.node.step(input, slot.perfectClock ? this.now : readClock(slot.clock, this.now)));
+    this.apply(slot, slot.node.step(input, this.localNowMs(slot)));
+  }
+
+  /** What the hardware clock of `slot` reads now (the simulated time itself for a perfect clock). */
+  protected localNowMs(slot: NodeSlot<N>): number {
+    return slot.perfectClock ? this.now : readClock(slot.clock, this.now);
   }
 
   protected fireTimer(event: QueuedEvent<M>): void {
@@ -168,7 +178,7 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     this.stats.timersFired++;
     if (this.log !== undefined) this.log.timer(this.now, slot.id, name);
     const input: Input<M> = { type: 'timer', name };
-    this.apply(slot, slot.node.step(input, slot.perfectClock ? this.now : readClock(slot.clock, this.now)));
+    this.apply(slot, slot.node.step(input, this.localNowMs(slot)));
   }
 
   protected apply(slot: NodeSlot<N>, effects: readonly Effect<M>[]): void {
@@ -246,7 +256,7 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     slot.node = node;
     this.live.set(slot.id, node);
     this.record({ kind, timeMs: this.now, node: slot.id });
-    this.apply(slot, node.start(slot.perfectClock ? this.now : readClock(slot.clock, this.now)));
+    this.apply(slot, node.start(this.localNowMs(slot)));
     this.runCheckers();
   }
 

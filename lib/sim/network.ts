@@ -57,14 +57,46 @@ export const latency = {
 /** The default latency when none is given: uniform 5–15 ms. */
 export const DEFAULT_LATENCY: LatencyModel = { kind: 'uniform', minMs: 5, maxMs: 15 };
 
-/** Draws one latency from `model`. */
+/**
+ * Throws a `RangeError` for a latency model that could produce a negative or NaN delay (a
+ * message cannot arrive before it was sent). A normal model is exempt: its draws are clipped at 0.
+ */
+export function validateLatency(model: LatencyModel): void {
+  const bad = (what: string) => {
+    throw new RangeError(`latency ${model.kind}: ${what} (got ${JSON.stringify(model)})`);
+  };
+  switch (model.kind) {
+    case 'constant':
+      if (!(model.ms >= 0)) bad('ms must be >= 0');
+      break;
+    case 'uniform':
+      if (!(model.minMs >= 0)) bad('minMs must be >= 0');
+      if (!(model.maxMs >= model.minMs)) bad('maxMs must be >= minMs');
+      break;
+    case 'exponential':
+      if (!(model.meanMs >= 0)) bad('meanMs must be >= 0');
+      if (!((model.minMs ?? 0) >= 0)) bad('minMs must be >= 0');
+      break;
+    case 'normal':
+      if (!Number.isFinite(model.meanMs) || !(model.stdDevMs >= 0)) bad('meanMs must be finite and stdDevMs >= 0');
+      break;
+  }
+}
+
+/**
+ * Draws one latency from `model`. Rejects (with a `RangeError`) a model that could give a
+ * negative delay; a normal draw below zero is clipped to 0 instead, as documented on the model.
+ */
 export function sampleLatency(model: LatencyModel, rng: Rng): number {
   switch (model.kind) {
     case 'constant':
+      if (!(model.ms >= 0)) validateLatency(model);
       return model.ms;
     case 'uniform':
+      if (!(model.minMs >= 0 && model.maxMs >= model.minMs)) validateLatency(model);
       return model.minMs + (model.maxMs - model.minMs) * rng.next();
     case 'exponential':
+      if (!(model.meanMs >= 0 && (model.minMs ?? 0) >= 0)) validateLatency(model);
       return (model.minMs ?? 0) + rng.exponential(model.meanMs);
     case 'normal':
       return Math.max(0, rng.normal(model.meanMs, model.stdDevMs));
@@ -109,6 +141,8 @@ function resolve(model: LinkModel, base: ResolvedLink | undefined): ResolvedLink
     reorder: model.reorder ?? base?.reorder ?? 0,
     reorderDelayMs: model.reorderDelayMs ?? base?.reorderDelayMs ?? 50,
   };
+  validateLatency(resolved.latency);
+  if (!(resolved.reorderDelayMs >= 0)) throw new RangeError(`reorderDelayMs must be >= 0, got ${resolved.reorderDelayMs}`);
   for (const p of [resolved.loss, resolved.duplicate, resolved.reorder]) {
     if (!(p >= 0 && p <= 1)) throw new RangeError(`probabilities must be in [0, 1], got ${p}`);
   }

@@ -127,44 +127,39 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
 
   // ---- Faults and scenario control ---------------------------------------------------
 
-  /** Splits the cluster: nodes in different groups cannot talk until {@link heal}. */
+  /**
+   * Splits the cluster: nodes in different groups cannot talk until {@link heal}. Partitions
+   * may overlap; a link stays blocked while any active partition blocks it. Every id must be
+   * a node of the cluster.
+   */
   partition(...groups: NodeId[][]): this {
-    for (let i = 0; i < groups.length; i++) {
-      for (let j = 0; j < groups.length; j++) {
-        if (i === j) continue;
-        for (const a of groups[i] ?? []) for (const b of groups[j] ?? []) this.partitionBlocks.add(linkKey(a, b));
-      }
-    }
-    this.record({ kind: 'partition', timeMs: this.now, groups: groups.map((g) => [...g]) });
+    this.addPartition(groups);
     return this;
   }
 
-  /** Removes every partition (cut links stay cut). */
+  /** Removes every active partition, scheduled or not (cut links stay cut). */
   heal(): this {
+    this.partitions.clear();
     this.partitionBlocks.clear();
     this.record({ kind: 'heal', timeMs: this.now });
     return this;
   }
 
-  /** Drops every message between `a` and `b` (both ways unless `oneWay`) until {@link restore}. */
+  /**
+   * Drops every message between `a` and `b` (both ways unless `oneWay`) until {@link restore}.
+   * Cuts of the same link nest: a link cut twice needs both scheduled restores (or one
+   * manual {@link restore}) to come back.
+   */
   cut(a: NodeId, b: NodeId, options: { oneWay?: boolean } = {}): this {
-    this.cutBlocks.add(linkKey(a, b));
-    this.record({ kind: 'cut', timeMs: this.now, from: a, to: b });
-    if (!options.oneWay) {
-      this.cutBlocks.add(linkKey(b, a));
-      this.record({ kind: 'cut', timeMs: this.now, from: b, to: a });
-    }
+    this.cutLink(a, b, +1);
+    if (!options.oneWay) this.cutLink(b, a, +1);
     return this;
   }
 
-  /** Restores a cut link (both ways unless `oneWay`). */
+  /** Restores a cut link (both ways unless `oneWay`), however many cuts were on it. */
   restore(a: NodeId, b: NodeId, options: { oneWay?: boolean } = {}): this {
-    this.cutBlocks.delete(linkKey(a, b));
-    this.record({ kind: 'restore', timeMs: this.now, from: a, to: b });
-    if (!options.oneWay) {
-      this.cutBlocks.delete(linkKey(b, a));
-      this.record({ kind: 'restore', timeMs: this.now, from: b, to: a });
-    }
+    this.cutLink(a, b, 0);
+    if (!options.oneWay) this.cutLink(b, a, 0);
     return this;
   }
 
@@ -181,7 +176,7 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
     return this;
   }
 
-  /** Restarts a crashed node from its durable store (a new life: fresh volatile state). */
+  /** Restarts a crashed node from its durable store (a new life: fresh volatile state and no old timers). */
   restart(id: NodeId): this {
     const slot = this.slot(id);
     if (slot.node !== undefined) return this;
@@ -190,44 +185,136 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
     return this;
   }
 
-  /** Installs a fault schedule (times are absolute simulated ms and must not be in the past). */
+  /**
+   * Installs a fault schedule (times are absolute simulated ms and must not be in the past).
+   * Each entry is checked now, not when it fires: an end before its start (`healAtMs`,
+   * `restartAtMs`, `untilMs` < `atMs`) or an unknown node in a partition or crash throws.
+   * A scheduled partition heals only itself, and a scheduled cut restores only itself.
+   */
   schedule(faults: readonly Fault[]): this {
+    for (const f of faults) validateFault(f, this.nodeIds, this.now);
     for (const f of faults) {
       switch (f.type) {
-        case 'partition':
-          this.at(f.atMs, () => this.partition(...f.groups.map((g) => [...g])));
-          if (f.healAtMs !== undefined) this.at(f.healAtMs, () => this.heal());
+        case 'partition': {
+          let id = -1;
+          this.at(f.atMs, () => {
+            id = this.addPartition(f.groups);
+          });
+          if (f.healAtMs !== undefined) this.at(f.healAtMs, () => this.healPartition(id));
           break;
+        }
         case 'crash':
           this.at(f.atMs, () => this.crash(f.node));
           if (f.restartAtMs !== undefined) this.at(f.restartAtMs, () => this.restart(f.node));
           break;
         case 'dropLink':
-          this.at(f.atMs, () => this.cut(f.from, f.to, { oneWay: !f.bothWays }));
-          if (f.untilMs !== undefined) this.at(f.untilMs, () => this.restore(f.from, f.to, { oneWay: !f.bothWays }));
+          this.at(f.atMs, () => {
+            this.cutLink(f.from, f.to, +1);
+            if (f.bothWays) this.cutLink(f.to, f.from, +1);
+          });
+          if (f.untilMs !== undefined) {
+            this.at(f.untilMs, () => {
+              this.cutLink(f.from, f.to, -1);
+              if (f.bothWays) this.cutLink(f.to, f.from, -1);
+            });
+          }
           break;
       }
     }
     return this;
   }
 
+  /** Blocks the links between groups; returns the partition's id (for {@link healPartition}). */
+  protected addPartition(groups: readonly (readonly NodeId[])[]): number {
+    for (const group of groups) for (const id of group) this.slot(id);
+    const links = new Set<string>();
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = 0; j < groups.length; j++) {
+        if (i === j) continue;
+        for (const a of groups[i] ?? []) for (const b of groups[j] ?? []) links.add(linkKey(a, b));
+      }
+    }
+    const id = this.partitionIds++;
+    this.partitions.set(id, links);
+    for (const key of links) this.partitionBlocks.set(key, (this.partitionBlocks.get(key) ?? 0) + 1);
+    this.record({ kind: 'partition', timeMs: this.now, groups: groups.map((g) => [...g]) });
+    return id;
+  }
+
+  /** Ends partition `id` only; links other active partitions block stay blocked. No-op if already healed. */
+  protected healPartition(id: number): void {
+    const links = this.partitions.get(id);
+    if (links === undefined) return;
+    this.partitions.delete(id);
+    for (const key of links) {
+      const count = (this.partitionBlocks.get(key) ?? 0) - 1;
+      if (count > 0) this.partitionBlocks.set(key, count);
+      else this.partitionBlocks.delete(key);
+    }
+    this.record({ kind: 'heal', timeMs: this.now });
+  }
+
+  /** Adds (+1) or removes (−1) one cut of the link `from → to`; 0 clears every cut of it. */
+  protected cutLink(from: NodeId, to: NodeId, change: 1 | -1 | 0): void {
+    const key = linkKey(from, to);
+    const before = this.cutBlocks.get(key) ?? 0;
+    const after = change === 0 ? 0 : Math.max(0, before + change);
+    if (after > 0) this.cutBlocks.set(key, after);
+    else this.cutBlocks.delete(key);
+    if (change > 0) this.record({ kind: 'cut', timeMs: this.now, from, to });
+    else if (before > 0 || change === 0) this.record({ kind: 'restore', timeMs: this.now, from, to });
+  }
+
   /** Runs `action` at simulated time `timeMs` (a scenario step: a crash, a client request…). */
   at(timeMs: number, action: () => void): this {
+    if (Number.isNaN(timeMs)) throw new RangeError('cannot schedule at NaN');
     if (timeMs < this.now) throw new RangeError(`cannot schedule in the past: ${timeMs} < ${this.now}`);
     this.push(timeMs, ACTION, '', '', undefined, -1, timeMs, false, action);
     return this;
   }
 
   /**
-   * Delivers `message` to node `to` as if sent by `from` (default `'client'`), `afterMs` from
-   * now (default 0), bypassing the network's faults: how a test or notebook starts an operation.
+   * Delivers `message` to node `to` as if sent by `from` (default `'client'`), exactly
+   * `afterMs` from now (default 0): how a test or notebook starts an operation. The message
+   * skips the link model (no latency, loss, duplication or reordering), but not the faults in
+   * force when it arrives: it is dropped if `to` is crashed or if the link `from → to` is
+   * partitioned or cut then. The trace records it as a send by `from`, so `from` (even an id
+   * outside the cluster, like `'client'`) appears in the causality of the trace and gets its
+   * own entry in vector timestamps.
    */
   inject(to: NodeId, message: M, options: { from?: NodeId; afterMs?: number } = {}): this {
     const from = options.from ?? 'client';
+    const afterMs = options.afterMs ?? 0;
+    if (!(afterMs >= 0) || !Number.isFinite(afterMs)) throw new RangeError(`inject: afterMs must be a finite number >= 0, got ${afterMs}`);
     const messageId = this.messageIds++;
     const copy = this.copying ? copyPlain(message) : message;
     this.record({ kind: 'send', timeMs: this.now, from, to, message: copy, messageId });
-    this.push(this.now + (options.afterMs ?? 0), DELIVER, from, to, copy, messageId, this.now, false, undefined);
+    this.push(this.now + afterMs, DELIVER, from, to, copy, messageId, this.now, false, undefined);
     return this;
+  }
+}
+
+/** Throws a clear error for a fault that can never make sense, before anything is scheduled. */
+function validateFault(f: Fault, nodeIds: readonly NodeId[], nowMs: number): void {
+  const known = (id: NodeId, what: string) => {
+    if (!nodeIds.includes(id)) throw new Error(`${what}: unknown node "${id}" (nodes: ${nodeIds.join(', ')})`);
+  };
+  const times = (end: number | undefined, endName: string) => {
+    if (!Number.isFinite(f.atMs)) throw new RangeError(`${f.type}: atMs must be a finite number, got ${f.atMs}`);
+    if (f.atMs < nowMs) throw new RangeError(`${f.type}: cannot schedule in the past: atMs=${f.atMs} < now=${nowMs}`);
+    if (end !== undefined && !(end >= f.atMs)) throw new RangeError(`${f.type}: ${endName}=${end} is before atMs=${f.atMs}`);
+  };
+  switch (f.type) {
+    case 'partition':
+      times(f.healAtMs, 'healAtMs');
+      for (const group of f.groups) for (const id of group) known(id, 'partition');
+      break;
+    case 'crash':
+      times(f.restartAtMs, 'restartAtMs');
+      known(f.node, 'crash');
+      break;
+    case 'dropLink':
+      times(f.untilMs, 'untilMs');
+      break;
   }
 }

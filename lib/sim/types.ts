@@ -56,7 +56,10 @@ export interface ProtocolNode<M> {
 export interface DurableStore {
   /** Reads a saved value, or `undefined` if nothing was saved under `key`. */
   get<T>(key: string): T | undefined;
-  /** Saves `value` (a plain JSON-like value) under `key`. */
+  /**
+   * Saves a deep copy of `value` under `key`. Only plain data (objects, arrays, `Map`, `Set`,
+   * `Date`, primitives): a class instance or a function throws a `TypeError`.
+   */
   set<T>(key: string, value: T): void;
   /** The keys saved so far, in insertion order. */
   keys(): string[];

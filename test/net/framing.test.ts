@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRng } from '../../lib/random/index';
 import { encodeFrame, FrameDecoder, FrameTooLargeError, splitAt } from '../../lib/net/index';
 
@@ -32,6 +32,29 @@ describe('length-prefixed framing', () => {
     const decoder = new FrameDecoder();
     const out = splitAt(bytes, cuts).flatMap((chunk) => decoder.push(chunk).map(String));
     expect(out, `reproduce with seed=${seed}`).toEqual(messages);
+    expect(decoder.pendingBytes).toBe(0);
+  });
+
+  it('a large frame split into many small chunks comes out whole, without re-joining per chunk', () => {
+    const payload = Buffer.alloc(4 * 1024 * 1024);
+    for (let i = 0; i < payload.length; i++) payload[i] = (i * 31 + 7) & 0xff;
+    const bytes = Buffer.concat([encodeFrame(payload), encodeFrame('después')]);
+    const decoder = new FrameDecoder();
+    const frames: Buffer[] = [];
+    // Joining the buffered bytes on every chunk costs O(size²): 4096 chunks of 1 KiB would copy ~8 GiB.
+    const concat = vi.spyOn(Buffer, 'concat');
+    try {
+      for (let offset = 0; offset < bytes.length; offset += 1024) {
+        frames.push(...decoder.push(bytes.subarray(offset, offset + 1024)));
+        if (frames.length === 0) expect(decoder.pendingBytes).toBe(Math.min(offset + 1024, bytes.length));
+      }
+      expect(concat.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      concat.mockRestore();
+    }
+    expect(frames).toHaveLength(2);
+    expect(frames[0]!.equals(payload)).toBe(true);
+    expect(String(frames[1])).toBe('después');
     expect(decoder.pendingBytes).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindUdp, connectFramed, encodeFrame, startFramedServer } from '../../lib/net/index';
+import { bindUdp, connectFramed, encodeFrame, FrameTooLargeError, startFramedServer } from '../../lib/net/index';
 
 describe('real sockets on 127.0.0.1', () => {
   it('TCP: a framed echo server answers each message, whatever the write boundaries', async () => {
@@ -30,6 +30,60 @@ describe('real sockets on 127.0.0.1', () => {
     await closed;
     expect(conn.socket.destroyed).toBe(true);
     await server.close();
+  });
+
+  it('TCP: receive() rejects, now and later, when the connection closes (an oversized frame)', async () => {
+    const server = await startFramedServer({ onMessage: (m) => m });
+    const conn = await connectFramed(server.port, { maxFrameBytes: 8 });
+    try {
+      const pending = conn.receive();
+      conn.send('demasiado largo'); // the echo is larger than what this client accepts
+      await expect(pending).rejects.toBeInstanceOf(FrameTooLargeError);
+      await expect(conn.receive()).rejects.toBeInstanceOf(FrameTooLargeError);
+      expect(conn.socket.destroyed).toBe(true);
+    } finally {
+      await conn.close();
+      await server.close();
+    }
+  });
+
+  it('TCP: receive() rejects when the peer closes the connection', async () => {
+    const server = await startFramedServer({ onMessage: () => undefined });
+    const conn = await connectFramed(server.port);
+    try {
+      const pending = conn.receive();
+      await server.close(); // destroys every server-side socket
+      await expect(pending).rejects.toThrow(/cerrada/);
+      await expect(conn.receive()).rejects.toThrow(/cerrada/);
+    } finally {
+      await conn.close();
+    }
+  });
+
+  it('TCP: a handler that throws closes that connection only, reports the error, and the server lives on', async () => {
+    const errors: unknown[] = [];
+    const server = await startFramedServer({
+      onMessage: (m) => {
+        if (m === 'boom') throw new Error('fallo del manejador');
+        return `eco:${m}`;
+      },
+      onError: (error) => errors.push(error),
+    });
+    const bad = await connectFramed(server.port);
+    const good = await connectFramed(server.port);
+    try {
+      const pending = bad.receive();
+      bad.send('boom');
+      await expect(pending).rejects.toThrow();
+      expect(errors).toHaveLength(1);
+      expect(String(errors[0])).toContain('fallo del manejador');
+      good.send('hola');
+      expect(await good.receive()).toBe('eco:hola');
+    } finally {
+      await bad.close();
+      await good.close();
+      await server.close();
+    }
   });
 
   it('UDP: datagrams keep their boundaries and need no connection', async () => {

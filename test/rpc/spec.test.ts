@@ -165,6 +165,11 @@ describe('rules of §4 and §5 beyond the examples', () => {
     }
   });
 
+  it('registering a method named rpc.* is refused (§4 reserves those names)', () => {
+    expect(() => createDispatcher(new Map([['rpc.discover', { handler: () => 1 }]]))).toThrow(/reservado/);
+    expect(() => createDispatcher(new Map([['rpcx', { handler: () => 1 }]]))).not.toThrow();
+  });
+
   it('a batch with async elements keeps the order of the elements', async () => {
     expect(await call([
       { jsonrpc: '2.0', method: 'later', id: 'a' },
