@@ -10,8 +10,6 @@ export {
   happenedBefore,
   mergeVectorClocks,
   vectorFromArray,
-  vectorMax,
-  vectorOrder,
   vectorToArray,
   VectorClockState,
 } from './vector';

@@ -17,7 +17,8 @@ export function lamportReceive(local: number, received: number): number {
 }
 
 /**
- * A Lamport clock: `tick` before every local event and send, `receive` on every delivery.
+ * A Lamport clock: `tick` before every local event and send, `receive` on every delivery
+ * (which uses exercise 02.1, so in a student's copy it throws until the exercise is solved).
  * Guarantees the clock condition: if a → b then C(a) < C(b) (the converse does not hold).
  *
  * @example
@@ -45,10 +46,12 @@ export class LamportClock {
     return this.tick();
   }
 
-  /** A receive: jumps past the message's timestamp (rule IR2) and returns the new value. */
+  /**
+   * A receive: jumps past the message's timestamp (rule IR2, exercise 02.1's
+   * {@link lamportReceive}) and returns the new value.
+   */
   receive(received: number): number {
-    // Not written with lamportReceive so the library keeps working before exercise 02.1 is solved.
-    this.time = Math.max(this.time, received) + 1;
+    this.time = lamportReceive(this.time, received);
     return this.time;
   }
 }

@@ -3,10 +3,13 @@
  * A has a local event E1 and sends E2 to B; B receives it and sends E3 to C; C receives it.
  * Lamport's clocks then read A: 1, 2; B: 3, 4; C: 5, as in the lecture's table.
  *
- * The vector-clock slide labels every line `v_A`. Replaying the same events gives the
- * per-node clocks v_A(E1) = [1,0,0], v_A(send E2) = [2,0,0], v_B(receive E2) = [2,1,0],
- * v_B(send E3) = [2,2,0], v_C(receive E3) = [2,2,1]: the slide's first, fourth and fifth
- * vectors; its second and third ([1,0,0], [1,1,0]) are what they would be had A sent at E1.
+ * The vector-clock slide prints [1,0,0], [1,0,0], [1,1,0], [2,2,0], [2,2,1], all labelled
+ * `v_A`. They cannot all be A's: not because A's vector cannot count other nodes' events (it
+ * would, after A hears from B), but because A never receives a message in this example, so
+ * v_A can only be [k,0,0]. Replaying the events gives, per node, A: [1,0,0] (E1), [2,0,0]
+ * (send E2); B: [2,1,0] (receive E2), [2,2,0] (send E3); C: [2,2,1] (receive E3). The slide's
+ * first, fourth and fifth vectors match; its second and third are most likely a typo for
+ * [2,0,0] and [2,1,0], since B cannot reach [2,2,0] from [1,1,0] without another message from A.
  */
 import { latency } from '../sim/network';
 import { scripted } from '../sim/examples/scripted';

@@ -72,10 +72,15 @@ export function cristianEstimate(round: {
 }
 
 /**
- * Berkeley's algorithm, the master's computation: given every clock's reading (already
- * corrected for half the round trip), average those within `toleranceMs` of the median
+ * Berkeley's algorithm, the master's computation (Gusella & Zatti's fault-tolerant average):
+ * given every clock's reading (already corrected for half the round trip), find the largest
+ * group of clocks that agree with each other within `toleranceMs`, average that group only
  * (a faulty clock must not drag the others) and tell each node how much to adjust.
  * Adjustments are deltas, not absolute times, so their own delivery delay does not matter.
+ *
+ * If several groups are equally large, the one with the master's reading wins (pass
+ * `masterId`), otherwise the earliest. So a master and one follower that disagree by more
+ * than the tolerance both move to the master's clock, never to a meaningless average.
  *
  * @example
  * berkeleyAdjustments(new Map([['m', 180], ['a', 205], ['b', 170], ['z', 900]]), { toleranceMs: 50 });
@@ -83,15 +88,26 @@ export function cristianEstimate(round: {
  */
 export function berkeleyAdjustments(
   readings: ReadonlyMap<string, number>,
-  options: { toleranceMs?: number } = {},
+  options: { toleranceMs?: number; masterId?: string } = {},
 ): Map<string, number> {
   const values = [...readings.values()].sort((x, y) => x - y);
   if (values.length === 0) return new Map();
-  const middle = values.length >> 1;
-  const median =
-    values.length % 2 === 1 ? (values[middle] as number) : ((values[middle - 1] as number) + (values[middle] as number)) / 2;
   const tolerance = options.toleranceMs ?? Infinity;
-  const trusted = values.filter((v) => Math.abs(v - median) <= tolerance);
+  const master = options.masterId === undefined ? undefined : readings.get(options.masterId);
+  // Sliding window over the sorted readings: [i, j] is the largest group starting at i whose
+  // spread is within the tolerance. Keep the largest; on a tie, prefer the master's group.
+  let best = { from: 0, to: 0 };
+  let j = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (j < i) j = i;
+    while (j + 1 < values.length && (values[j + 1] as number) - (values[i] as number) <= tolerance) j++;
+    const size = j - i + 1;
+    const bestSize = best.to - best.from + 1;
+    const hasMaster = master !== undefined && (values[i] as number) <= master && master <= (values[j] as number);
+    const bestHasMaster = master !== undefined && (values[best.from] as number) <= master && master <= (values[best.to] as number);
+    if (size > bestSize || (size === bestSize && hasMaster && !bestHasMaster)) best = { from: i, to: j };
+  }
+  const trusted = values.slice(best.from, best.to + 1);
   const average = trusted.reduce((sum, v) => sum + v, 0) / trusted.length;
   const adjustments = new Map<string, number>();
   for (const [id, reading] of readings) adjustments.set(id, average - reading);

@@ -32,7 +32,9 @@ export function driftSeries(clocks: ReadonlyMap<NodeId, ClockModel>, options: { 
 
 /**
  * Runs a simulation forward, sampling every `everyMs` the error of each live node's
- * synchronised clock (hardware reading + `correctionMs`) against true time.
+ * synchronised clock (hardware reading + `correctionMs`) against true time. Sampling stops
+ * early if the run stops (a checker found a violation, so time no longer advances): the
+ * series then ends at the last time actually reached.
  *
  * @example
  * const series = sampleClockErrors(sim, { durationMs: 10_000, everyMs: 100 });
@@ -42,25 +44,30 @@ export function sampleClockErrors(
   sim: {
     readonly nodeIds: readonly NodeId[];
     readonly nowMs: number;
+    readonly violation?: unknown;
     runFor(ms: number): unknown;
     node(id: NodeId): unknown;
     localTimeMs(id: NodeId): number;
   },
   options: { durationMs: number; everyMs: number; nodeIds?: readonly NodeId[] },
 ): ClockErrorSeries {
+  if (!(options.everyMs > 0)) throw new RangeError(`sampleClockErrors: everyMs must be > 0, got ${options.everyMs}`);
   const ids = options.nodeIds ?? sim.nodeIds;
   const timeMs: number[] = [];
   const errorMs = new Map<NodeId, number[]>(ids.map((id) => [id, []]));
-  const end = sim.nowMs + options.durationMs;
-  for (;;) {
+  const start = sim.nowMs;
+  const samples = Math.floor(options.durationMs / options.everyMs + 1e-9);
+  for (let k = 0; k <= samples; k++) {
+    const target = start + k * options.everyMs;
+    if (target > sim.nowMs) sim.runFor(target - sim.nowMs);
+    // A stopped run (a violation) does not advance: stop instead of sampling the same instant forever.
+    if (sim.violation !== undefined || sim.nowMs < target) break;
     timeMs.push(sim.nowMs);
     for (const id of ids) {
       const node = sim.node(id) as { readonly correctionMs?: number } | undefined;
       const correction = node?.correctionMs ?? 0;
       errorMs.get(id)?.push(sim.localTimeMs(id) + correction - sim.nowMs);
     }
-    if (sim.nowMs + options.everyMs > end + 1e-9) break;
-    sim.runFor(options.everyMs);
   }
   return { timeMs, errorMs };
 }

@@ -22,7 +22,7 @@ export interface SyncOptions {
   readonly intervalMs?: number;
   /** Berkeley: how long the master waits for reports (default 100 ms). */
   readonly collectMs?: number;
-  /** Berkeley: readings further than this from the median are ignored in the average (default 1,000 ms). */
+  /** Berkeley: only the largest group of readings within this of each other is averaged (default 1,000 ms). */
   readonly toleranceMs?: number;
 }
 
@@ -115,7 +115,7 @@ export class BerkeleyNode implements ProtocolNode<BerkeleyMessage>, Synchronised
 
   private onCollectTimeout(): Effect<BerkeleyMessage>[] {
     const readings = new Map<NodeId, number>([[this.id, 0], ...this.offsets]);
-    const adjustments = berkeleyAdjustments(readings, { toleranceMs: this.options.toleranceMs ?? 1_000 });
+    const adjustments = berkeleyAdjustments(readings, { toleranceMs: this.options.toleranceMs ?? 1_000, masterId: this.id });
     const effects: Effect<BerkeleyMessage>[] = [];
     for (const [id, deltaMs] of adjustments) {
       if (id === this.id) this.correctionMs += deltaMs;

@@ -75,49 +75,20 @@ export function mergeVectorClocks(a: VectorClock, b: VectorClock): VectorClock {
   // #endregion exercise 02.3
 }
 
-// The library's own comparison and merge: kept separate from the exercise functions so that
-// traces, plots and other chapters keep working in a student's copy before 02.2/02.3 are solved.
-
-/** Compares two vectors (the library's reference implementation, same contract as the exercise). */
-export function vectorOrder(a: VectorClock, b: VectorClock): VectorOrder {
-  let aSmaller = false;
-  let bSmaller = false;
-  for (const [id, x] of a) {
-    const y = b.get(id) ?? 0;
-    if (x < y) aSmaller = true;
-    else if (y < x) bSmaller = true;
-  }
-  for (const [id, y] of b) {
-    if (!a.has(id) && y > 0) aSmaller = true;
-  }
-  if (aSmaller && bSmaller) return 'concurrent';
-  if (aSmaller) return 'before';
-  if (bSmaller) return 'after';
-  return 'equal';
-}
-
-/** Entry-wise maximum of two vectors (the library's reference implementation). */
-export function vectorMax(a: VectorClock, b: VectorClock): Map<string, number> {
-  const merged = new Map(a);
-  for (const [id, value] of b) {
-    const current = merged.get(id);
-    if (current === undefined || value > current) merged.set(id, value);
-  }
-  return merged;
-}
-
 /** True when the event stamped `a` happened before the one stamped `b` (a → b). */
 export function happenedBefore(a: VectorClock, b: VectorClock): boolean {
-  return vectorOrder(a, b) === 'before';
+  // Uses exercise 02.2: in a student's copy this throws until the exercise is solved.
+  return compareVectorClocks(a, b) === 'before';
 }
 
 /** True when neither event happened before the other (a ∥ b). */
 export function concurrent(a: VectorClock, b: VectorClock): boolean {
-  return vectorOrder(a, b) === 'concurrent';
+  // Uses exercise 02.2: in a student's copy this throws until the exercise is solved.
+  return compareVectorClocks(a, b) === 'concurrent';
 }
 
 /**
- * A process's vector clock: `tick` on local events and sends, `receive` on deliveries.
+ * A process's vector clock (its `receive` relies on exercise 02.3): `tick` on local events and sends, `receive` on deliveries.
  *
  * @example
  * const a = new VectorClockState('A'), b = new VectorClockState('B');
@@ -146,9 +117,12 @@ export class VectorClockState {
     return this.tick();
   }
 
-  /** A receive: merges the message's vector, then ticks; returns the new vector. */
+  /**
+   * A receive: merges the message's vector (with exercise 02.3, {@link mergeVectorClocks}),
+   * then ticks; returns the new vector.
+   */
   receive(received: VectorClock): VectorClock {
-    this.clock = vectorMax(this.clock, received);
+    this.clock = new Map(mergeVectorClocks(this.clock, received));
     return this.tick();
   }
 

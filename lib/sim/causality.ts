@@ -5,7 +5,9 @@
  * A timer firing is an input, not an event: what it causes (a send, an output) is stamped.
  * Boots, crashes and faults are not events of the protocol either.
  */
-import { vectorMax } from '../clocks/vector';
+// Leaf modules of lib/clocks (they import nothing from lib/sim): no runtime import cycle.
+import { lamportReceive } from '../clocks/lamport';
+import { mergeVectorClocks } from '../clocks/vector';
 import type { VectorClock } from '../clocks/vector';
 import type { TraceEvent } from './trace';
 import { eventNode } from './trace';
@@ -29,7 +31,14 @@ export interface StampedEvent<M = unknown> {
 /**
  * Stamps every node event of a trace with Lamport and vector timestamps, as if each node ran
  * both clocks (the messages themselves need not carry them). Boots, crashes and network
- * events are skipped; a delivery from outside the cluster counts as a local event.
+ * events are skipped. Every id that sends or receives is stamped, including ids outside the
+ * cluster: `Simulation.inject` records its message as a send by its `from` (default
+ * `'client'`), so that client has events and its own entry in the vectors, and the delivery
+ * is a receive that merges the client's timestamp. Only a delivery whose send is not in the
+ * trace (e.g. a slice of a longer trace) counts as a plain local event.
+ *
+ * Uses exercises 02.1 (`lamportReceive`) and 02.3 (`mergeVectorClocks`): in a student's copy
+ * it throws until both are solved.
  *
  * @example
  * const stamped = stampTrace(sim.trace);
@@ -46,14 +55,14 @@ export function stampTrace<M>(trace: readonly TraceEvent<M>[]): StampedEvent<M>[
     if (node === undefined) return;
     let l = lamport.get(node) ?? 0;
     let v = vectors.get(node) ?? new Map<NodeId, number>();
-    if (event.kind === 'deliver') {
-      const stamp = sent.get(event.messageId);
-      if (stamp !== undefined) {
-        l = Math.max(l, stamp.lamport);
-        v = vectorMax(v, stamp.vector);
-      }
+    const stamp = event.kind === 'deliver' ? sent.get(event.messageId) : undefined;
+    if (stamp !== undefined) {
+      // The receive rules are the chapter 02 exercises (02.1, 02.3): the library has no other copy.
+      l = lamportReceive(l, stamp.lamport);
+      v = mergeVectorClocks(v, stamp.vector);
+    } else {
+      l += 1;
     }
-    l += 1;
     const next = new Map(v);
     next.set(node, (next.get(node) ?? 0) + 1);
     lamport.set(node, l);

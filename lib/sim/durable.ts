@@ -36,7 +36,7 @@ export function copyPlain<T>(value: T): T {
 }
 
 /**
- * A strict deep copy for the durable store: plain objects, arrays, `Map`, `Set`, `Date` and
+ * A strict deep copy for the durable store: plain objects, arrays, `Map`, `Set` and
  * primitives are copied; anything else (a class instance, a function) throws a `TypeError`
  * naming `key`, the path inside the value and the class, because a live object kept "on
  * disk" would let volatile state survive a crash.
@@ -61,7 +61,6 @@ function copyStrict(value: unknown, key: string, path: string): unknown {
     for (const v of value) out.add(copyStrict(v, key, `${path}<element>`));
     return out;
   }
-  if (value instanceof Date) return new Date(value.getTime());
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) {
     const name = (value as { constructor?: { name?: string } }).constructor?.name || 'anonymous class';

@@ -101,15 +101,6 @@ export class EventQueue<E extends Scheduled> {
     return top;
   }
 
-  /** Removes every event for which `keep` returns false (O(n)); used rarely, e.g. on crash. */
-  filter(keep: (event: E) => boolean): void {
-    const kept = this.items.slice(0, this.count).filter((event) => keep(event as E)) as E[];
-    // Keep relative order by (timeMs, seq): re-pushing rebuilds a valid heap.
-    this.items = [];
-    this.count = 0;
-    for (const event of kept) this.push(event);
-  }
-
   private grow(): void {
     const capacity = this.times.length * 2;
     const times = new Float64Array(capacity);

@@ -61,7 +61,7 @@ export function randomFaults(rng: Rng, options: RandomFaultOptions): Fault[] {
   const crashWindows: { node: NodeId; atMs: number; restartAtMs: number }[] = [];
   const limit = options.maxSimultaneousCrashes ?? nodeIds.length;
   for (let i = 0; i < (options.crashes ?? 1); i++) {
-    const atMs = Math.round(rng.uniform(0, durationMs));
+    const atMs = Math.floor(rng.uniform(0, durationMs));
     const restartAtMs = atMs + Math.max(1, Math.round(rng.exponential(meanDownMs)));
     const down = crashWindows.filter((w) => w.atMs < restartAtMs && atMs < w.restartAtMs);
     const candidates = nodeIds.filter((id) => !down.some((w) => w.node === id));
@@ -71,7 +71,7 @@ export function randomFaults(rng: Rng, options: RandomFaultOptions): Fault[] {
     faults.push({ type: 'crash', atMs, node, restartAtMs });
   }
   for (let i = 0; i < (options.partitions ?? 1); i++) {
-    const atMs = Math.round(rng.uniform(0, durationMs));
+    const atMs = Math.floor(rng.uniform(0, durationMs));
     const healAtMs = atMs + Math.max(1, Math.round(rng.exponential(meanDownMs)));
     const shuffled = rng.shuffle(nodeIds);
     const cut = rng.int(1, Math.max(1, shuffled.length - 1));
@@ -79,7 +79,7 @@ export function randomFaults(rng: Rng, options: RandomFaultOptions): Fault[] {
   }
   for (let i = 0; i < (options.cuts ?? 0); i++) {
     if (nodeIds.length < 2) break;
-    const atMs = Math.round(rng.uniform(0, durationMs));
+    const atMs = Math.floor(rng.uniform(0, durationMs));
     const untilMs = atMs + Math.max(1, Math.round(rng.exponential(meanDownMs)));
     const [from, to] = rng.sample(nodeIds, 2) as [NodeId, NodeId];
     faults.push({ type: 'dropLink', atMs, from, to, untilMs, bothWays: true });

@@ -7,9 +7,10 @@ import type { Figure, Trace } from '../plot/index';
 import { formatVector } from '../clocks/vector';
 import { stampTrace } from './causality';
 import type { StampedEvent } from './causality';
-import { messageLatencies } from './metrics';
+import { messageLatencies, percentile } from './metrics';
+import { linkKey } from './network';
 import type { MessageFormatter, TraceEvent } from './trace';
-import { formatEvent, formatMessage } from './trace';
+import { eventNode, formatEvent, formatMessage } from './trace';
 import type { NodeId } from './types';
 
 /** Options of {@link spaceTimeDiagram}. */
@@ -68,7 +69,7 @@ export function spaceTimeDiagram<M>(trace: readonly TraceEvent<M>[], options: Sp
   // Messages: one trace of segments (hover shows the message) plus an arrowhead per delivery.
   const arrows = { x: [] as (number | null)[], y: [] as (number | null)[], text: [] as string[] };
   const dropped = { x: [] as number[], y: [] as number[], text: [] as string[], lineX: [] as (number | null)[], lineY: [] as (number | null)[] };
-  const typicalLatency = median(messageLatencies(events)) || 5;
+  const typicalLatency = percentile(messageLatencies(events), 50) || 5;
   for (const e of events) {
     if (e.kind !== 'deliver' && e.kind !== 'drop') continue;
     const y0 = row.get(e.from);
@@ -114,7 +115,10 @@ export function spaceTimeDiagram<M>(trace: readonly TraceEvent<M>[], options: Sp
   }
 
   // Events at nodes, grouped by kind so the legend explains the markers.
-  const stamped = stampTrace(events);
+  // Timestamps use the chapter 02 exercises (through stampTrace): only computed when shown,
+  // so a diagram with `labels: 'none'` works in a student's copy before they are solved.
+  const needStamps = labels !== 'none' || options.eventName !== undefined;
+  const stamped: DiagramEvent<M>[] = needStamps ? stampTrace(events) : unstamped(events);
   for (const kind of ['send', 'deliver', 'output'] as const) {
     const style = KIND_STYLE[kind];
     const ofKind = stamped.filter((s) => s.event.kind === kind && row.has(s.node));
@@ -125,9 +129,9 @@ export function spaceTimeDiagram<M>(trace: readonly TraceEvent<M>[], options: Sp
       name: style.name,
       x: ofKind.map((s) => s.event.timeMs),
       y: ofKind.map((s) => row.get(s.node) as number),
-      text: ofKind.map((s) => eventLabel(s, labels, nodeIds, options.eventName)),
+      text: ofKind.map((s) => (isStamped(s) ? eventLabel(s, labels, nodeIds, options.eventName) : '')),
       textposition: kind === 'deliver' ? 'bottom center' : 'top center',
-      hovertext: ofKind.map((s) => `${formatEvent(s.event, formatter)}<br>L=${s.lamport} V=${formatVector(s.vector, nodeIds)}`),
+      hovertext: ofKind.map((s) => formatEvent(s.event, formatter) + (isStamped(s) ? `<br>L=${s.lamport} V=${formatVector(s.vector, nodeIds)}` : '')),
       hoverinfo: 'text',
       marker: { symbol: style.symbol, size: 9, color: style.color },
       textfont: { size: 10 },
@@ -150,7 +154,7 @@ export function spaceTimeDiagram<M>(trace: readonly TraceEvent<M>[], options: Sp
   for (const e of events) {
     if (e.kind !== 'partition' && e.kind !== 'heal') continue;
     shapes.push({ type: 'line', xref: 'x', yref: 'paper', x0: e.timeMs, x1: e.timeMs, y0: 0, y1: 1, line: { dash: 'dash', width: 1, color: e.kind === 'partition' ? '#D55E00' : '#009E73' } });
-    annotations.push({ x: e.timeMs, xref: 'x', yref: 'paper', y: 1, yanchor: 'bottom', showarrow: false, text: e.kind === 'partition' ? 'partición' : 'curación', font: { size: 10 } });
+    annotations.push({ x: e.timeMs, xref: 'x', yref: 'paper', y: 1, yanchor: 'bottom', showarrow: false, text: e.kind === 'partition' ? 'partición' : 'fin de la partición', font: { size: 10 } });
   }
 
   const slider = options.windowMs !== undefined || end - start > 2_000;
@@ -183,19 +187,39 @@ export function latencyHistogram<M>(
   trace: readonly TraceEvent<M>[],
   options: { title?: string; byLink?: boolean; binSizeMs?: number } = {},
 ): Figure {
-  const series: Record<string, number[]> = {};
-  for (const e of trace) {
-    if (e.kind !== 'deliver') continue;
-    const key = options.byLink ? `${e.from}\u2192${e.to}` : 'mensajes';
-    (series[key] ??= []).push(e.timeMs - e.sentAtMs);
+  const series = new Map<string, number[]>();
+  if (!options.byLink) series.set('mensajes', messageLatencies(trace));
+  else {
+    const links = new Map<string, { from: NodeId; to: NodeId }>();
+    for (const e of trace) if (e.kind === 'deliver') links.set(linkKey(e.from, e.to), { from: e.from, to: e.to });
+    for (const [key, link] of links) series.set(key, messageLatencies(trace, (from, to) => from === link.from && to === link.to));
   }
-  return histogram(series, {
+  // lib/plot's histogram takes a record: built only here, from the Map, at the boundary.
+  return histogram(Object.fromEntries(series), {
     title: options.title ?? 'Latencia de los mensajes',
     xTitle: 'latencia (ms)',
     yTitle: 'mensajes',
     percentiles: [50, 99],
     ...(options.binSizeMs ? { binSize: options.binSizeMs } : {}),
   });
+}
+
+/** An event drawn in the diagram: stamped when labels need timestamps, bare otherwise. */
+type DiagramEvent<M> = StampedEvent<M> | { readonly index: number; readonly node: NodeId; readonly event: TraceEvent<M> };
+
+function isStamped<M>(e: DiagramEvent<M>): e is StampedEvent<M> {
+  return 'lamport' in e;
+}
+
+/** The node events of a trace, like stampTrace's but without timestamps. */
+function unstamped<M>(events: readonly TraceEvent<M>[]): DiagramEvent<M>[] {
+  const out: DiagramEvent<M>[] = [];
+  events.forEach((event, index) => {
+    if (event.kind !== 'send' && event.kind !== 'deliver' && event.kind !== 'output') return;
+    const node = eventNode(event);
+    if (node !== undefined) out.push({ index, node, event });
+  });
+  return out;
 }
 
 function eventLabel<M>(s: StampedEvent<M>, labels: SpaceTimeOptions<M>['labels'], nodeIds: readonly NodeId[], eventName: SpaceTimeOptions<M>['eventName']): string {
@@ -213,10 +237,4 @@ function firstAppearance<M>(events: readonly TraceEvent<M>[]): NodeId[] {
     if ('node' in e) seen.add(e.node);
   }
   return [...seen];
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] as number;
 }

@@ -92,12 +92,19 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
     return true;
   }
 
-  /** Runs every event up to `now + durationMs`, then sets the clock there. */
+  /**
+   * Runs every event up to `now + durationMs`, then sets the clock there. After a checker
+   * found a violation the run is stopped: this returns at once and time does not advance.
+   */
   runFor(durationMs: number): this {
     return this.runUntilTime(this.now + durationMs);
   }
 
-  /** Runs every event up to time `endMs` (inclusive), then sets the clock there. */
+  /**
+   * Runs every event up to time `endMs` (inclusive), then sets the clock there. After a
+   * checker found a violation (`violation` is set) the run is stopped: it returns at once,
+   * leaving the clock at the violation, so a caller looping on time must check `violation`.
+   */
   runUntilTime(endMs: number): this {
     for (;;) {
       if (this.violation) return this;

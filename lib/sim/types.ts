@@ -58,7 +58,7 @@ export interface DurableStore {
   get<T>(key: string): T | undefined;
   /**
    * Saves a deep copy of `value` under `key`. Only plain data (objects, arrays, `Map`, `Set`,
-   * `Date`, primitives): a class instance or a function throws a `TypeError`.
+   * primitives): a class instance (a date too: store its number) or a function throws a `TypeError`.
    */
   set<T>(key: string, value: T): void;
   /** The keys saved so far, in insertion order. */

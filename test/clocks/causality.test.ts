@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { vectorOrder } from '../../lib/clocks/index';
+import { referenceOrder } from './reference';
 import { happenedBeforeMatrix, latency, randomChatter, Simulation, stampTrace } from '../../lib/sim/index';
 
 const SEEDS = 1_000;
@@ -30,7 +30,7 @@ describe(`clocks on random traces over ${SEEDS} seeds`, () => {
           if (i === j) continue;
           const b = events[j]!;
           const before = hb[i]![j]!;
-          const order = vectorOrder(a.vector, b.vector);
+          const order = referenceOrder(a.vector, b.vector);
           if (before && !(a.lamport < b.lamport)) throw new Error(`clock condition broken: events ${i}→${j}; reproduce with seed=${seed}`);
           if (before !== (order === 'before')) throw new Error(`vector characterisation broken: events ${i},${j} hb=${before} V=${order}; reproduce with seed=${seed}`);
           if (!before && !hb[j]![i]!) {

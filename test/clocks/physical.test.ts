@@ -80,3 +80,45 @@ describe('hybrid logical clocks (Kulkarni et al. 2014)', () => {
     expect(compareHlc(sent, received)).toBeLessThan(0);
   });
 });
+
+describe('Berkeley with disagreeing clocks (Gusella & Zatti fault-tolerant average)', () => {
+  it('a master and one follower 3 s apart: no NaN, both move to the master', () => {
+    const adjustments = berkeleyAdjustments(new Map([['m', 0], ['a', 3_000]]), { toleranceMs: 1_000, masterId: 'm' });
+    expect([...adjustments]).toEqual([['m', 0], ['a', -3_000]]);
+    // Without a master, still a finite answer: the first of the equally large groups.
+    for (const delta of berkeleyAdjustments(new Map([['m', 0], ['a', 3_000]]), { toleranceMs: 1_000 }).values()) expect(Number.isFinite(delta)).toBe(true);
+  });
+
+  it('averages the largest group that agrees within the tolerance, even with an even count', () => {
+    const adjustments = berkeleyAdjustments(new Map([['m', 100], ['a', 120], ['b', 5_000], ['c', 5_010]]), { toleranceMs: 50, masterId: 'm' });
+    expect(adjustments.get('m')).toBe(10); // the tie goes to the master's group: average 110
+    const three = berkeleyAdjustments(new Map([['m', 100], ['a', 5_000], ['b', 5_020], ['c', 5_040]]), { toleranceMs: 50, masterId: 'm' });
+    expect(three.get('m')).toBe(4_920); // the majority wins over the master: average 5020
+  });
+
+  it('the protocol converges with a master and one follower far apart (no NaN corrections)', () => {
+    const clocks = new Map([['S', { offsetMs: 0, driftPpm: 0 }], ['A', { offsetMs: 3_000, driftPpm: 0 }]]);
+    const sim = new Simulation<never>({ seed: 1, nodeIds: ['S', 'A'], clocks, createNode: berkeley({ serverId: 'S', intervalMs: 1_000 }) as never, network: { latency: latency.uniform(1, 9) } });
+    const series = sampleClockErrors(sim, { durationMs: 5_000, everyMs: 500 });
+    for (const errors of series.errorMs.values()) for (const e of errors) expect(Number.isFinite(e)).toBe(true);
+    const last = series.timeMs.length - 1;
+    expect(Math.abs((series.errorMs.get('A')?.[last] ?? NaN) - (series.errorMs.get('S')?.[last] ?? NaN))).toBeLessThan(10);
+  });
+});
+
+describe('sampleClockErrors stops when the run stops', () => {
+  it('returns after a checker fires instead of looping forever', () => {
+    const clocks = new Map([['S', { offsetMs: 0, driftPpm: 0 }], ['A', { offsetMs: 40, driftPpm: 0 }]]);
+    const sim = new Simulation<never>({
+      seed: 1,
+      nodeIds: ['S', 'A'],
+      clocks,
+      createNode: cristian({ serverId: 'S', intervalMs: 100 }) as never,
+      checkers: [function stopAt250(view) { return view.nowMs >= 250 ? 'stop' : undefined; }],
+    });
+    const series = sampleClockErrors(sim, { durationMs: 10_000, everyMs: 100 });
+    expect(sim.violation?.message).toBe('stop');
+    expect(series.timeMs).toEqual([0, 100, 200]);
+    expect(series.errorMs.get('A')).toHaveLength(3);
+  });
+});

@@ -37,6 +37,25 @@ class Sender implements ProtocolNode<Num> {
   }
 }
 
+/** Both nodes send a numbered message to the other every millisecond, `count` times each. */
+class TwoWay implements ProtocolNode<Num> {
+  readonly id: string;
+  private i = 0;
+  constructor(context: NodeContext, private readonly count: number) {
+    this.id = context.id;
+  }
+  start(): Effect<Num>[] {
+    return [{ type: 'setTimer', name: 'tick', afterMs: 0 }];
+  }
+  step(input: Input<Num>): Effect<Num>[] {
+    if (input.type === 'message') return [];
+    this.i++;
+    const effects: Effect<Num>[] = [{ type: 'send', to: this.id === 'n1' ? 'n2' : 'n1', message: { type: 'Num', i: this.i } }];
+    if (this.i < this.count) effects.push({ type: 'setTimer', name: 'tick', afterMs: 1 });
+    return effects;
+  }
+}
+
 function stream(seed: number, network: ConstructorParameters<typeof Simulation<Num, Sender>>[0]['network'], count = 200, gapMs = 1) {
   const sim = new Simulation<Num, Sender>({ seed, nodeIds: ['n1', 'n2'], createNode: (c) => new Sender(c, count, gapMs), network });
   return sim;
@@ -112,11 +131,19 @@ describe('network faults each observably happen', () => {
     expect(countByKind(sim.trace).get('heal')).toBe(1);
   });
 
-  it('cut link: one pair stops talking, in both directions', () => {
-    const sim = stream(7, { latency: latency.constant(2) }, 100, 1);
+  it('cut link: one pair stops talking, in both directions, only during [20, 40)', () => {
+    const sim = new Simulation<Num, TwoWay>({ seed: 7, nodeIds: ['n1', 'n2'], createNode: (c) => new TwoWay(c, 100), network: { latency: latency.constant(2) } });
     sim.schedule([fault.cut(20, 'n1', 'n2', 40)]);
     sim.runFor(500);
-    expect(drops(sim.trace, 'link')).toBeGreaterThan(15);
+    const linkDrops = sim.trace.filter((e) => e.kind === 'drop' && e.reason === 'link');
+    expect(linkDrops.length).toBeGreaterThan(30);
+    for (const e of linkDrops) expect(e.timeMs, `drop at ${e.timeMs}`).toBeGreaterThanOrEqual(20);
+    for (const e of linkDrops) expect(e.timeMs, `drop at ${e.timeMs}`).toBeLessThan(40);
+    for (const [from, to] of [['n1', 'n2'], ['n2', 'n1']] as const) {
+      expect(linkDrops.some((e) => e.kind === 'drop' && e.from === from && e.to === to), `drops ${from}→${to}`).toBe(true);
+      expect(sim.trace.some((e) => e.kind === 'deliver' && e.from === from && e.to === to && e.sentAtMs >= 40), `deliveries ${from}→${to} after restore`).toBe(true);
+    }
+    expect(sim.trace.some((e) => e.kind === 'deliver' && e.sentAtMs >= 20 && e.sentAtMs < 40)).toBe(false);
   });
 
   it('crash: volatile state and timers are lost, messages to the crashed node are dropped; restart boots a fresh node', () => {

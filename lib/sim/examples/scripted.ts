@@ -24,9 +24,12 @@ export class ScriptedNode implements ProtocolNode<ScriptedMessage> {
   readonly id: NodeId;
   private readonly pending = new Map<string, ScriptedAction>();
   private timers = 0;
+  /** The reactions by message name, in a Map so that any name (even 'toString') is just data. */
+  private readonly onReceive: ReadonlyMap<string, readonly ScriptedAction[]>;
 
   constructor(context: NodeContext, private readonly script: NodeScript) {
     this.id = context.id;
+    this.onReceive = new Map(Object.entries(script.onReceive ?? {}));
   }
 
   start(): Effect<ScriptedMessage>[] {
@@ -34,7 +37,7 @@ export class ScriptedNode implements ProtocolNode<ScriptedMessage> {
   }
 
   step(input: Input<ScriptedMessage>): Effect<ScriptedMessage>[] {
-    if (input.type === 'message') return this.schedule(this.script.onReceive?.[input.message.type] ?? []);
+    if (input.type === 'message') return this.schedule(this.onReceive.get(input.message.type) ?? []);
     const action = this.pending.get(input.name);
     if (action === undefined) return [];
     this.pending.delete(input.name);
