@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync,
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { BUILD, NOTEBOOKS, ROOT } from './lib/jupyter.mjs';
+import { escapeHtml as escape } from './lib/cli.mjs';
 
 const require = createRequire(import.meta.url);
 const MarkdownIt = require('markdown-it');
@@ -38,7 +39,6 @@ if (stale.length > 0) {
 }
 
 const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
-const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const joinSource = (source) => (Array.isArray(source) ? source.join('') : String(source ?? ''));
 /** Links to notebooks (from course.md or between chapters) point at their pages. */
 const linkPages = (html) => html.replace(/href="(?:\.\.\/|\.\/)?(?:notebooks\/)?([\w-]+)\.ipynb"/g, 'href="$1.html"');

@@ -13,13 +13,11 @@
 import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { BUILD, ROOT } from './lib/jupyter.mjs';
+import { escapeHtml as escape, optionValue } from './lib/cli.mjs';
 import { es, findExercises, idPattern, readChecks, runLimited, score, selector } from './lib/exercises.mjs';
 
 const args = process.argv.slice(2);
-const option = (name) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const option = (name) => optionValue(args, name);
 const optionNames = new Set(['--out', '--exercises', '--time-limit', '--seed']);
 const target = args.find((a, i) => !a.startsWith('--') && !optionNames.has(args[i - 1]));
 if (!target) {
@@ -141,7 +139,6 @@ async function grade(submission) {
   return { student: submission.name, seed: 'oculta', earned, possible, exercises: results };
 }
 
-const escape = (t) => String(t ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 function html(report) {
   const rows = report.exercises

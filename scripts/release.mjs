@@ -4,16 +4,14 @@
 // throw "Ejercicio NN.M sin resolver: …"; hidden checks and the grading seed are left
 // out; everything else is copied unchanged.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ROOT } from './lib/jupyter.mjs';
+import { ROOT, isLink } from './lib/jupyter.mjs';
+import { optionValue } from './lib/cli.mjs';
 import { findExercises, selector, stubRegions } from './lib/exercises.mjs';
 
 const args = process.argv.slice(2);
-const option = (name) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const option = (name) => optionValue(args, name);
 const outArg = option('--out');
 if (!outArg) {
   console.error('usage: npm run release -- --out DIR [--exercises 00.1,02|all] [--force]');
@@ -60,13 +58,6 @@ function courseFiles() {
   }
 }
 
-function isLink(path) {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
 
 const teacherOnly = (file) => /^test\/exercises\/.*\.hidden\.test\.ts$/.test(file) || file === 'test/exercises/grading.json';
 

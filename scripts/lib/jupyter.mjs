@@ -64,7 +64,8 @@ export function ensureLibLink() {
   return 'repaired';
 }
 
-function isLink(path) {
+/** True when `path` is a symbolic link (dangling ones included). */
+export function isLink(path) {
   try {
     return lstatSync(path).isSymbolicLink();
   } catch {
