@@ -35,6 +35,8 @@ export interface QueuedEvent<M> {
   kind: number;
   from: NodeId;
   to: NodeId;
+  /** The slot of `to`, looked up once when the event is queued (`undefined` for an id outside the cluster or an action). */
+  target: NodeSlot<unknown> | undefined;
   message: M | undefined;
   messageId: number;
   sentAtMs: number;
@@ -51,6 +53,8 @@ export interface NodeSlot<N> {
   readonly clock: ClockModel;
   readonly perfectClock: boolean;
   readonly rng: Rng;
+  /** The node id's code in the trace log (-1 when tracing is off). */
+  readonly traceCode: number;
   lives: number;
 }
 
@@ -119,7 +123,8 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     for (const id of this.nodeIds) {
       const clock = isClockMap(clocks) ? clocks.get(id) ?? PERFECT_CLOCK : clocks ? randomClockModel(clockRng, clocks) : PERFECT_CLOCK;
       const perfectClock = clock.offsetMs === 0 && clock.driftPpm === 0;
-      this.slots.set(id, { id, node: undefined, timers: new Map(), durable: new MemoryDurableStore(), clock, perfectClock, rng: nodeRng.fork(id), lives: 0 });
+      const traceCode = this.log === undefined ? -1 : this.log.nodeCode(id);
+      this.slots.set(id, { id, node: undefined, timers: new Map(), durable: new MemoryDurableStore(), clock, perfectClock, rng: nodeRng.fork(id), traceCode, lives: 0 });
     }
   }
 
@@ -147,12 +152,11 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
 
   protected deliver(event: QueuedEvent<M>): void {
     const { from, to } = event;
-    const message = event.message as M;
-    const slot = this.slots.get(to);
+    const slot = event.target as NodeSlot<N> | undefined;
     if (slot === undefined) {
       let inbox = this.external.get(to);
       if (inbox === undefined) this.external.set(to, (inbox = []));
-      inbox.push({ timeMs: this.now, from, message });
+      inbox.push({ timeMs: this.now, from, message: event.message as M });
       this.stats.delivered++;
       this.recordDelivery(event);
       return;
@@ -161,7 +165,7 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     if (this.isBlocked(from, to)) return this.drop(event, this.partitionBlocks.has(linkKey(from, to)) ? 'partition' : 'link');
     this.stats.delivered++;
     this.recordDelivery(event);
-    const input: Input<M> = { type: 'message', from, message };
+    const input: Input<M> = { type: 'message', from, message: event.message as M };
     this.apply(slot, slot.node.step(input, this.localNowMs(slot)));
   }
 
@@ -171,12 +175,12 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
   }
 
   protected fireTimer(event: QueuedEvent<M>): void {
-    const slot = this.slots.get(event.to);
+    const slot = event.target as NodeSlot<N> | undefined;
     const name = event.from;
     if (slot === undefined || slot.node === undefined || slot.timers.get(name) !== event.seq) return;
     slot.timers.delete(name);
     this.stats.timersFired++;
-    if (this.log !== undefined) this.log.timer(this.now, slot.id, name);
+    if (this.log !== undefined) this.log.timer(this.now, slot.traceCode, name);
     const input: Input<M> = { type: 'timer', name };
     this.apply(slot, slot.node.step(input, this.localNowMs(slot)));
   }
@@ -185,11 +189,11 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     for (const effect of effects) {
       switch (effect.type) {
         case 'send':
-          this.send(slot.id, effect.to, effect.message);
+          this.send(slot, effect.to, effect.message);
           break;
         case 'setTimer': {
           const delayMs = slot.perfectClock ? effect.afterMs : trueDuration(slot.clock, effect.afterMs);
-          const seq = this.push(this.now + Math.max(0, delayMs), TIMER, effect.name, slot.id, undefined, -1, this.now, false, undefined);
+          const seq = this.push(this.now + Math.max(0, delayMs), TIMER, effect.name, slot.id, slot, undefined, -1, this.now, false, undefined);
           slot.timers.set(effect.name, seq);
           break;
         }
@@ -209,24 +213,30 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     }
   }
 
-  protected send(from: NodeId, to: NodeId, original: M): void {
+  protected send(sender: NodeSlot<N>, to: NodeId, original: M): void {
+    const from = sender.id;
+    const target = this.slots.get(to);
     const messageId = this.messageIds++;
-    const message = this.copying ? copyPlain(original) : original;
     this.stats.sent++;
-    if (this.log !== undefined) this.log.send(this.now, from, to, message, messageId);
+    // The trace keeps an encoded snapshot (immune to later mutation by sender or receiver);
+    // the receiver gets its own copy (and a duplicate another one).
+    if (this.log !== undefined) {
+      this.log.send(this.now, sender.traceCode, target === undefined ? this.log.nodeCode(to) : target.traceCode, original, messageId);
+    }
     const link = this.links.get(from, to);
     const rng = this.networkRng;
     if (this.isBlocked(from, to)) {
-      return this.dropAtSend(from, to, message, messageId, this.partitionBlocks.has(linkKey(from, to)) ? 'partition' : 'link');
+      return this.dropAtSend(messageId, this.partitionBlocks.has(linkKey(from, to)) ? 'partition' : 'link');
     }
-    if (link.loss > 0 && rng.next() < link.loss) return this.dropAtSend(from, to, message, messageId, 'loss');
+    if (link.loss > 0 && rng.next() < link.loss) return this.dropAtSend(messageId, 'loss');
     let delayMs = sampleLatency(link.latency, rng);
     if (link.reorder > 0 && rng.next() < link.reorder) delayMs += rng.next() * link.reorderDelayMs;
-    this.push(this.now + delayMs, DELIVER, from, to, message, messageId, this.now, false, undefined);
+    const message = this.copying ? copyPlain(original) : original;
+    this.push(this.now + delayMs, DELIVER, from, to, target, message, messageId, this.now, false, undefined);
     if (link.duplicate > 0 && rng.next() < link.duplicate) {
       this.stats.duplicated++;
       const copy = this.copying ? copyPlain(message) : message;
-      this.push(this.now + sampleLatency(link.latency, rng), DELIVER, from, to, copy, messageId, this.now, true, undefined);
+      this.push(this.now + sampleLatency(link.latency, rng), DELIVER, from, to, target, copy, messageId, this.now, true, undefined);
     }
   }
 
@@ -236,18 +246,18 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     return this.partitionBlocks.has(key) || this.cutBlocks.has(key);
   }
 
-  protected dropAtSend(from: NodeId, to: NodeId, message: M, messageId: number, reason: DropReason): void {
+  protected dropAtSend(messageId: number, reason: DropReason): void {
     this.stats.dropped++;
-    if (this.log !== undefined) this.log.drop(this.now, from, to, message, messageId, this.now, reason);
+    if (this.log !== undefined) this.log.drop(this.now, messageId, reason);
   }
 
   protected drop(event: QueuedEvent<M>, reason: DropReason): void {
     this.stats.dropped++;
-    if (this.log !== undefined) this.log.drop(event.timeMs, event.from, event.to, event.message as M, event.messageId, event.sentAtMs, reason);
+    if (this.log !== undefined) this.log.drop(event.timeMs, event.messageId, reason);
   }
 
   protected recordDelivery(event: QueuedEvent<M>): void {
-    if (this.log !== undefined) this.log.deliver(event.timeMs, event.from, event.to, event.message as M, event.messageId, event.sentAtMs, event.duplicate);
+    if (this.log !== undefined) this.log.deliver(event.timeMs, event.messageId, event.duplicate);
   }
 
   protected boot(slot: NodeSlot<N>, kind: 'start' | 'restart'): void {
@@ -260,9 +270,20 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     this.runCheckers();
   }
 
-  protected push(timeMs: number, kind: number, from: NodeId, to: NodeId, message: M | undefined, messageId: number, sentAtMs: number, duplicate: boolean, action: (() => void) | undefined): number {
+  protected push(
+    timeMs: number,
+    kind: number,
+    from: NodeId,
+    to: NodeId,
+    target: NodeSlot<N> | undefined,
+    message: M | undefined,
+    messageId: number,
+    sentAtMs: number,
+    duplicate: boolean,
+    action: (() => void) | undefined,
+  ): number {
     const seq = this.seq++;
-    this.queue.push({ timeMs, seq, kind, from, to, message, messageId, sentAtMs, duplicate, action });
+    this.queue.push({ timeMs, seq, kind, from, to, target, message, messageId, sentAtMs, duplicate, action });
     return seq;
   }
 

@@ -276,7 +276,7 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
   at(timeMs: number, action: () => void): this {
     if (Number.isNaN(timeMs)) throw new RangeError('cannot schedule at NaN');
     if (timeMs < this.now) throw new RangeError(`cannot schedule in the past: ${timeMs} < ${this.now}`);
-    this.push(timeMs, ACTION, '', '', undefined, -1, timeMs, false, action);
+    this.push(timeMs, ACTION, '', '', undefined, undefined, -1, timeMs, false, action);
     return this;
   }
 
@@ -294,9 +294,10 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
     const afterMs = options.afterMs ?? 0;
     if (!(afterMs >= 0) || !Number.isFinite(afterMs)) throw new RangeError(`inject: afterMs must be a finite number >= 0, got ${afterMs}`);
     const messageId = this.messageIds++;
+    const target = this.slots.get(to);
+    if (this.log !== undefined) this.log.send(this.now, this.log.nodeCode(from), this.log.nodeCode(to), message, messageId);
     const copy = this.copying ? copyPlain(message) : message;
-    this.record({ kind: 'send', timeMs: this.now, from, to, message: copy, messageId });
-    this.push(this.now + afterMs, DELIVER, from, to, copy, messageId, this.now, false, undefined);
+    this.push(this.now + afterMs, DELIVER, from, to, target, copy, messageId, this.now, false, undefined);
     return this;
   }
 }

@@ -16,7 +16,7 @@ import {
   toShiViz,
   unsafeLock,
 } from '../../lib/sim/index';
-import type { PingPongMessage, PingPongNode, TraceEvent } from '../../lib/sim/index';
+import type { ChatterMessage, Effect, Input, NodeContext, NodeId, PingPongMessage, PingPongNode, ProtocolNode, TraceEvent } from '../../lib/sim/index';
 
 describe('readable trace lines', () => {
   it.each([
@@ -148,5 +148,68 @@ describe('the columnar trace log', () => {
       if (e.kind === 'drop') expect(e.reason).toBe('partition');
     }
     expect(second.some((e) => e.kind === 'deliver' && e.duplicate)).toBe(true);
+  });
+});
+
+describe('the trace keeps each message as it was sent', () => {
+  type Note = { type: 'Note'; items: number[] };
+  /**
+   * `a` sends a note to `b`; `b` adds to it, forwards it to `c`, and 1 ms later (on a timer,
+   * while the note is still on the wire) adds to its object again; `c` outputs what it got.
+   */
+  class Scribbler implements ProtocolNode<Note> {
+    readonly id: NodeId;
+    private kept: Note | undefined;
+    constructor(context: NodeContext) {
+      this.id = context.id;
+    }
+    start(): Effect<Note>[] {
+      if (this.id !== 'a') return [];
+      const note: Note = { type: 'Note', items: [1] };
+      const effects: Effect<Note>[] = [{ type: 'send', to: 'b', message: note }];
+      note.items.push(99); // before the effects are returned: part of what is sent
+      return effects;
+    }
+    step(input: Input<Note>): Effect<Note>[] {
+      if (input.type === 'timer') {
+        this.kept?.items.push(3); // after the send
+        return [];
+      }
+      if (this.id === 'c') return [{ type: 'output', label: input.message.items.join(',') }];
+      this.kept = input.message;
+      this.kept.items.push(2);
+      return [{ type: 'send', to: 'c', message: this.kept }, { type: 'setTimer', name: 'scribble', afterMs: 1 }];
+    }
+  }
+
+  it.each([
+    [true, '1,99,2'],
+    [false, '1,99,2,3'],
+  ])('copyMessages %s: the trace shows the content at each send (and the receiver got %s)', (copyMessages, received) => {
+    const sim = new Simulation<Note>({ seed: 1, nodeIds: ['a', 'b', 'c'], createNode: (c) => new Scribbler(c), copyMessages, network: { latency: latency.constant(5) } });
+    sim.runFor(100);
+    const messages = sim.trace.filter((e) => e.kind === 'send' || e.kind === 'deliver').map((e) => `${e.kind} ${(e as { message: Note }).message.items.join(',')}`);
+    expect(messages).toEqual(['send 1,99', 'deliver 1,99', 'send 1,99,2', 'deliver 1,99,2']);
+    expect(sim.outputs.map((o) => o.label)).toEqual([received]);
+  });
+
+  it('deliveries and drops carry the sender, receiver, send time and content of their send', () => {
+    const sim = new Simulation<ChatterMessage>({ seed: 5, nodeIds: ['n1', 'n2', 'n3'], createNode: randomChatter(100), network: { latency: latency.uniform(1, 30), loss: 0.1, duplicate: 0.1 } });
+    sim.runFor(1_000);
+    sim.crash('n3');
+    sim.runFor(2_000);
+    const sends = new Map<number, TraceEvent<ChatterMessage>>();
+    let checked = 0;
+    for (const e of sim.trace) {
+      if (e.kind === 'send') sends.set(e.messageId, e);
+      if (e.kind !== 'deliver' && e.kind !== 'drop') continue;
+      const send = sends.get(e.messageId);
+      if (send?.kind !== 'send') throw new Error(`no send before message ${e.messageId}`);
+      expect([e.from, e.to, e.sentAtMs, e.message]).toStrictEqual([send.from, send.to, send.timeMs, send.message]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(new Set(sim.trace.map((e) => (e.kind === 'drop' ? e.reason : '')))).toEqual(new Set(['', 'loss', 'crashed']));
+    expect(sim.trace.some((e) => e.kind === 'deliver' && e.duplicate)).toBe(true);
   });
 });
