@@ -132,6 +132,24 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
     return false;
   }
 
+  /**
+   * Runs until nothing is pending (no message in flight, no armed timer, no scheduled action)
+   * or `limitMs` of simulated time pass, whichever comes first. Returns whether the cluster went
+   * quiet; a protocol with periodic timers (heartbeats) never does, and stops at the limit. The
+   * clock is left at the last event when quiet, at the limit otherwise.
+   */
+  runUntilIdle(options: { limitMs: number }): boolean {
+    const deadline = this.now + options.limitMs;
+    for (;;) {
+      if (this.violation) return false;
+      if (this.queue.size === 0) return true;
+      if (!(this.queue.peekTime() <= deadline)) break;
+      this.processNext();
+    }
+    this.now = Math.max(this.now, deadline);
+    return false;
+  }
+
   // ---- Faults and scenario control ---------------------------------------------------
 
   /**
@@ -287,12 +305,13 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
    * force when it arrives: it is dropped if `to` is crashed or if the link `from → to` is
    * partitioned or cut then. The trace records it as a send by `from`, so `from` (even an id
    * outside the cluster, like `'client'`) appears in the causality of the trace and gets its
-   * own entry in vector timestamps.
+   * own entry in vector timestamps. A crashed node cannot send: injecting from one throws.
    */
   inject(to: NodeId, message: M, options: { from?: NodeId; afterMs?: number } = {}): this {
     const from = options.from ?? 'client';
     const afterMs = options.afterMs ?? 0;
     if (!(afterMs >= 0) || !Number.isFinite(afterMs)) throw new RangeError(`inject: afterMs must be a finite number >= 0, got ${afterMs}`);
+    if (this.down.has(from)) throw new Error(`inject: "${from}" is crashed and cannot send (restart it first, or inject from a client id)`);
     const messageId = this.messageIds++;
     const target = this.slots.get(to);
     if (this.log !== undefined) this.log.send(this.now, this.log.nodeCode(from), this.log.nodeCode(to), message, messageId);

@@ -37,6 +37,24 @@ describe('the scenario API', () => {
     expect(sim.nowMs).toBe(160);
   });
 
+  it('runUntilIdle stops when nothing is pending, or at the limit when timers keep firing', () => {
+    const sim = new Simulation({ seed: 1, nodeIds: ['n1', 'n2'], createNode: pingPong(3), network: { latency: latency.constant(10) } });
+    expect(sim.runUntilIdle({ limitMs: 1_000 })).toBe(true);
+    expect([sim.nowMs, sim.pendingEvents, sim.node('n1')?.completed]).toEqual([60, 0, 3]);
+    const ticking = new Simulation({ seed: 1, nodeIds: ['t'], createNode: (c) => ({ id: c.id, start: () => [{ type: 'setTimer', name: 'tick', afterMs: 7 }], step: () => [{ type: 'setTimer', name: 'tick', afterMs: 7 }] }) });
+    expect(ticking.runUntilIdle({ limitMs: 100 })).toBe(false);
+    expect(ticking.nowMs).toBe(100);
+    expect(ticking.stats.timersFired).toBe(14);
+  });
+
+  it('inject from a crashed node throws instead of drawing a message it could not send', () => {
+    const sim = new Simulation({ seed: 1, nodeIds: ['n1', 'n2'], createNode: pingPong(0) });
+    sim.crash('n1');
+    expect(() => sim.inject('n2', { type: 'Ping', seq: 1 }, { from: 'n1' })).toThrow(/"n1" is crashed/);
+    sim.restart('n1');
+    expect(() => sim.inject('n2', { type: 'Ping', seq: 1 }, { from: 'n1' })).not.toThrow();
+  });
+
   it('inject delivers a client request and the reply reaches the client inbox', () => {
     const sim = new Simulation<Req, Store>({ seed: 1, nodeIds: ['s'], createNode: (c) => new Store(c), network: { latency: latency.constant(5) } });
     sim.inject('s', { type: 'Get', key: 'x' }, { from: 'alice', afterMs: 3 });
