@@ -305,13 +305,13 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
    * force when it arrives: it is dropped if `to` is crashed or if the link `from → to` is
    * partitioned or cut then. The trace records it as a send by `from`, so `from` (even an id
    * outside the cluster, like `'client'`) appears in the causality of the trace and gets its
-   * own entry in vector timestamps. A crashed node cannot send: injecting from one throws.
+   * own entry in vector timestamps. `from` may be a crashed node: that models what its host
+   * or the network sends on its behalf, like the TCP reset a broker sees when a consumer dies.
    */
   inject(to: NodeId, message: M, options: { from?: NodeId; afterMs?: number } = {}): this {
     const from = options.from ?? 'client';
     const afterMs = options.afterMs ?? 0;
     if (!(afterMs >= 0) || !Number.isFinite(afterMs)) throw new RangeError(`inject: afterMs must be a finite number >= 0, got ${afterMs}`);
-    if (this.down.has(from)) throw new Error(`inject: "${from}" is crashed and cannot send (restart it first, or inject from a client id)`);
     const messageId = this.messageIds++;
     const target = this.slots.get(to);
     if (this.log !== undefined) this.log.send(this.now, this.log.nodeCode(from), this.log.nodeCode(to), message, messageId);
