@@ -108,16 +108,19 @@ export class ValueCodec {
       this.used = PAGE;
       return (this.pages.length - 1) * PAGE;
     }
-    if (this.used + size > PAGE) {
-      this.current = new Int32Array(PAGE);
-      this.pages.push(this.current);
-      this.used = 0;
-    }
+    if (this.used + size > PAGE) this.newPage();
     const page = this.current;
     const at = this.used;
     for (let i = 0; i < size; i++) page[at + i] = scratch[i] as number;
     this.used = at + size;
     return (this.pages.length - 1) * PAGE + at;
+  }
+
+  /** Starts a new page for the next values. */
+  private newPage(): void {
+    this.current = new Int32Array(PAGE);
+    this.pages.push(this.current);
+    this.used = 0;
   }
 
   /** A new copy of the value encoded at `at`. */
@@ -133,11 +136,7 @@ export class ValueCodec {
    * page. Returns its position, or -1 (having written nothing) for anything else.
    */
   private encodeFlat(record: Record<string, unknown>): number {
-    if (this.used + FLAT_SLOTS > PAGE) {
-      this.current = new Int32Array(PAGE);
-      this.pages.push(this.current);
-      this.used = 0;
-    }
+    if (this.used + FLAT_SLOTS > PAGE) this.newPage();
     const page = this.current;
     const start = this.used;
     let at = start + 2;
