@@ -3,10 +3,14 @@
  * binary-heap loop (pop the earliest event, push one later event) holding the same number of
  * pending events.
  *
+ * Each figure also shows the protocol floor: the same heap plus the nodes' own `step` code and
+ * nothing else, the part of a delivery's cost no simulator of those nodes can remove.
+ *
  * Each case runs in a fresh process, as JMH forks per benchmark: one workload's type feedback
  * (other node classes through the same call sites) and garbage must not slow the next. Inside
- * a case, reference and simulator runs alternate, after a warm-up and a full collection each,
- * and the best of each is kept: robust to a busy machine.
+ * a case, after a warm-up, rounds of reference, floor and simulator runs (a full collection
+ * before each) are made back to back, and the median round's ratios are reported: the
+ * machine's speed drifts over seconds, so only runs made moments apart compare.
  *
  * Run: `npx tsx bench/sim.bench.ts` (or `npm run bench -- sim`).
  */
@@ -26,9 +30,6 @@ type Ev = { timeMs: number; seq: number; payload: number };
  */
 class BinaryHeap<E extends { timeMs: number; seq: number } = Ev> {
   private readonly items: E[] = [];
-  get size(): number {
-    return this.items.length;
-  }
   push(e: E): void {
     const items = this.items;
     let i = items.length;

@@ -39,7 +39,6 @@ export interface QueuedEvent<M> {
   target: NodeSlot<unknown> | undefined;
   message: M | undefined;
   messageId: number;
-  sentAtMs: number;
   duplicate: boolean;
   action: (() => void) | undefined;
 }
@@ -193,7 +192,7 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
           break;
         case 'setTimer': {
           const delayMs = slot.perfectClock ? effect.afterMs : trueDuration(slot.clock, effect.afterMs);
-          const seq = this.push(this.now + Math.max(0, delayMs), TIMER, effect.name, slot.id, slot, undefined, -1, this.now, false, undefined);
+          const seq = this.push(this.now + Math.max(0, delayMs), TIMER, effect.name, slot.id, slot, undefined, -1, false, undefined);
           slot.timers.set(effect.name, seq);
           break;
         }
@@ -232,11 +231,11 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     let delayMs = sampleLatency(link.latency, rng);
     if (link.reorder > 0 && rng.next() < link.reorder) delayMs += rng.next() * link.reorderDelayMs;
     const message = this.copying ? copyPlain(original) : original;
-    this.push(this.now + delayMs, DELIVER, from, to, target, message, messageId, this.now, false, undefined);
+    this.push(this.now + delayMs, DELIVER, from, to, target, message, messageId, false, undefined);
     if (link.duplicate > 0 && rng.next() < link.duplicate) {
       this.stats.duplicated++;
       const copy = this.copying ? copyPlain(message) : message;
-      this.push(this.now + sampleLatency(link.latency, rng), DELIVER, from, to, target, copy, messageId, this.now, true, undefined);
+      this.push(this.now + sampleLatency(link.latency, rng), DELIVER, from, to, target, copy, messageId, true, undefined);
     }
   }
 
@@ -278,12 +277,11 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     target: NodeSlot<N> | undefined,
     message: M | undefined,
     messageId: number,
-    sentAtMs: number,
     duplicate: boolean,
     action: (() => void) | undefined,
   ): number {
     const seq = this.seq++;
-    this.queue.push({ timeMs, seq, kind, from, to, target, message, messageId, sentAtMs, duplicate, action });
+    this.queue.push({ timeMs, seq, kind, from, to, target, message, messageId, duplicate, action });
     return seq;
   }
 

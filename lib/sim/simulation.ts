@@ -294,7 +294,7 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
   at(timeMs: number, action: () => void): this {
     if (Number.isNaN(timeMs)) throw new RangeError('cannot schedule at NaN');
     if (timeMs < this.now) throw new RangeError(`cannot schedule in the past: ${timeMs} < ${this.now}`);
-    this.push(timeMs, ACTION, '', '', undefined, undefined, -1, timeMs, false, action);
+    this.push(timeMs, ACTION, '', '', undefined, undefined, -1, false, action);
     return this;
   }
 
@@ -316,7 +316,7 @@ export class Simulation<M, N extends ProtocolNode<M> = ProtocolNode<M>> extends 
     const target = this.slots.get(to);
     if (this.log !== undefined) this.log.send(this.now, this.log.nodeCode(from), this.log.nodeCode(to), message, messageId);
     const copy = this.copying ? copyPlain(message) : message;
-    this.push(this.now + afterMs, DELIVER, from, to, target, copy, messageId, this.now, false, undefined);
+    this.push(this.now + afterMs, DELIVER, from, to, target, copy, messageId, false, undefined);
     return this;
   }
 }
