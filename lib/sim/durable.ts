@@ -4,15 +4,21 @@
  */
 import type { DurableStore } from './types';
 
+/** True for an object literal or a null-prototype object: what the simulator copies key by key as plain data. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const ctor = (value as { constructor?: unknown }).constructor;
+  return ctor === Object || ctor === undefined;
+}
+
 /**
  * A fast deep copy of plain data: objects, arrays, `Map`, `Set`, primitives. Other class
  * instances are passed through unchanged (messages should be plain data).
  */
 export function copyPlain<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
-  const ctor = (value as { constructor?: unknown }).constructor;
   // Fast path first: most messages are small object literals.
-  if (ctor === Object || ctor === undefined) {
+  if (isPlainObject(value)) {
     // Spread then patch nested values: much faster in V8 than building the copy key by key.
     const out = { ...(value as unknown as Record<string, unknown>) };
     for (const key in out) {

@@ -9,6 +9,7 @@
  * Encoding also snapshots the value: the trace shows a message as it was sent, whatever its
  * sender or receiver does to the object afterwards.
  */
+import { isPlainObject } from './durable';
 
 // Tags of the encoding. A value is a tag followed by its payload.
 const UNDEFINED = 0;
@@ -91,12 +92,9 @@ export class ValueCodec {
 
   /** Appends `value`; returns its position, for {@link decode}. */
   encode(value: unknown): number {
-    if (typeof value === 'object' && value !== null) {
-      const ctor = (value as { constructor?: unknown }).constructor;
-      if (ctor === Object || ctor === undefined) {
-        const at = this.encodeFlat(value as Record<string, unknown>);
-        if (at >= 0) return at;
-      }
+    if (isPlainObject(value)) {
+      const at = this.encodeFlat(value);
+      if (at >= 0) return at;
     }
     this.size = 0;
     this.write(value);
@@ -156,6 +154,8 @@ export class ValueCodec {
         this.keyCodeAt[keys] = code;
       }
       page[at] = code;
+      // The same encoding as writePrimitive, written inline: this loop is the trace's hot path,
+      // and calling the helper here measured up to twice as slow in isolation (49 → 96–109 ns).
       switch (typeof field) {
         case 'string':
           page[at + 1] = STRING;
@@ -207,75 +207,23 @@ export class ValueCodec {
   }
 
   private write(value: unknown): void {
-    const out = this.reserve(3);
-    const at = this.size;
-    switch (typeof value) {
-      case 'number':
-        if (isInt32(value)) {
-          out[at] = INT;
-          out[at + 1] = value;
-          this.size = at + 2;
-        } else {
-          doubleView[0] = value;
-          out[at] = DOUBLE;
-          out[at + 1] = doubleInts[0] as number;
-          out[at + 2] = doubleInts[1] as number;
-          this.size = at + 3;
-        }
-        return;
-      case 'string':
-        out[at] = STRING;
-        out[at + 1] = this.intern(value);
-        this.size = at + 2;
-        return;
-      case 'boolean':
-        out[at] = value ? TRUE : FALSE;
-        this.size = at + 1;
-        return;
-      case 'undefined':
-        out[at] = UNDEFINED;
-        this.size = at + 1;
-        return;
-      case 'object':
-        if (value === null) {
-          out[at] = NULL;
-          this.size = at + 1;
-          return;
-        }
-        return this.writeObject(value);
-      default:
-        return this.writeReference(value);
-    }
+    const at = writePrimitive(this.reserve(3), this.size, value, this);
+    if (at >= 0) this.size = at;
+    else if (typeof value === 'object' && value !== null) this.writeObject(value);
+    else this.writeReference(value);
   }
 
   private writeObject(value: object): void {
-    const ctor = (value as { constructor?: unknown }).constructor;
-    if (ctor === Object || ctor === undefined) {
+    if (isPlainObject(value)) {
       // Tag and key count first; the count is patched once the keys are walked.
       const start = this.size;
       this.size = start + 2;
       let keys = 0;
-      const record = value as Record<string, unknown>;
-      for (const key in record) {
-        if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
         const code = this.intern(key);
-        // The key, then its value; the common small values are written inline.
-        const field = record[key];
-        const out = this.reserve(3);
-        const at = this.size;
-        out[at] = code;
-        if (typeof field === 'string') {
-          out[at + 1] = STRING;
-          out[at + 2] = this.intern(field);
-          this.size = at + 3;
-        } else if (typeof field === 'number' && isInt32(field)) {
-          out[at + 1] = INT;
-          out[at + 2] = field;
-          this.size = at + 3;
-        } else {
-          this.size = at + 1;
-          this.write(field);
-        }
+        this.reserve(1)[this.size++] = code;
+        this.write(value[key]);
         keys++;
       }
       this.scratch[start] = OBJECT;
@@ -378,4 +326,41 @@ export class ValueCodec {
 /** True for a number stored exactly in 32 bits (not -0, which would come back as 0). */
 function isInt32(value: number): boolean {
   return (value | 0) === value && (value !== 0 || 1 / value > 0);
+}
+
+/**
+ * Writes a primitive (or `null`) at `at` in `out`, which has room for 3 integers there, and
+ * returns the next free index; returns -1, writing nothing, for objects, functions, bigints
+ * and symbols. Strings are interned in `codec`.
+ */
+function writePrimitive(out: Int32Array, at: number, value: unknown, codec: ValueCodec): number {
+  switch (typeof value) {
+    case 'number':
+      if (isInt32(value)) {
+        out[at] = INT;
+        out[at + 1] = value;
+        return at + 2;
+      }
+      doubleView[0] = value;
+      out[at] = DOUBLE;
+      out[at + 1] = doubleInts[0] as number;
+      out[at + 2] = doubleInts[1] as number;
+      return at + 3;
+    case 'string':
+      out[at] = STRING;
+      out[at + 1] = codec.intern(value);
+      return at + 2;
+    case 'boolean':
+      out[at] = value ? TRUE : FALSE;
+      return at + 1;
+    case 'undefined':
+      out[at] = UNDEFINED;
+      return at + 1;
+    case 'object':
+      if (value !== null) return -1;
+      out[at] = NULL;
+      return at + 1;
+    default:
+      return -1;
+  }
 }
