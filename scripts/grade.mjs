@@ -1,186 +1,254 @@
 #!/usr/bin/env node
-// `npm run grade -- PATH [--out DIR] [--exercises IDS|all] [--time-limit S] [--seed S]`
+// `npm run grade -- PATH [--out DIR] [--exercises IDS|all] [--time-limit S] [--jobs N]
+//                       [--shard i/n] [--seed SECRET | --secret-file FILE] [--unsafe] [--keep]`
+// `npm run grade -- --merge DIR... --out DIR`
 //
-// Grades one student's copy of the course (a folder with lib/) or a folder of copies
-// (one sub-folder per student). The checks, public and hidden, always come from THIS
-// copy (the teacher's): from a submission only lib/ is taken, so editing or deleting
-// test files there changes nothing. Each submission runs in its own processes, offline
-// (loopback only) and under a time limit: a crash or an endless loop scores 0 on that
-// exercise and grading goes on. The grading seed (test/exercises/grading.json, or
-// --seed) differs from the students' seed; the same submission always gets the same score.
-//
-// Writes DIR/<student>/report.json and report.html (Spanish), and DIR/gradebook.csv.
-import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+// Grades one student's copy of the course (a folder with lib/) or a roster (a folder with
+// one sub-folder per student), like a programming-contest judge:
+// - the checks, public and hidden, run only here, in the teacher's vitest, over the
+//   teacher's lib, except that each exercise region calls into a bridge;
+// - the bridge passes the call's arguments as plain data to a sandbox (bubblewrap: no
+//   network, its own PID namespace, an unprivileged uid, read-only views, limits) running
+//   the teacher's lib with the SUBMISSION's region bodies spliced in. Only the regions are
+//   taken from a submission; its tests, config and everything else are never read;
+// - each exercise has a wall-clock budget (--time-limit, default 10 s); a student costs at
+//   most the sum of the budgets plus vitest's start;
+// - hidden inputs come from a per-student seed, HMAC(teacher secret, student name); the
+//   secret is made on first use in .grading-secret (gitignored, not in the edition);
+// - results are written by this process only, after the student's sandbox is gone.
+// Writes DIR/<student>/report.json and report.html (Spanish), DIR/gradebook.csv and .json.
+import { createHmac, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BUILD, ROOT } from './lib/jupyter.mjs';
-import { escapeHtml as escape, optionValue } from './lib/cli.mjs';
+import { optionValue } from './lib/cli.mjs';
 import { es, findExercises, idPattern, readChecks, runLimited, score, selector } from './lib/exercises.mjs';
+import { Sandbox, sandboxCommand, sandboxUnavailable } from './lib/grading-sandbox.mjs';
+import { exportName, loadTypeScript, locateExercises, spliceSubmission, writeTree } from './lib/grading-splice.mjs';
+import { prepareRun } from './lib/grading-workspace.mjs';
+import { invalidSubmission, readRegionBodies } from './lib/grading-submission.mjs';
+import { serveBridge } from './lib/grading-bridge.mjs';
+import { gradebookCsv, gradebookRow, mergeGradebooks, parseShard, reportHtml } from './lib/grading-report.mjs';
 
+const HERE = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const option = (name) => optionValue(args, name);
-const optionNames = new Set(['--out', '--exercises', '--time-limit', '--seed']);
-const target = args.find((a, i) => !a.startsWith('--') && !optionNames.has(args[i - 1]));
-if (!target) {
-  console.error('usage: npm run grade -- PATH [--out DIR] [--exercises 00.1,02|all] [--time-limit SECONDS] [--seed SEED]');
+const fail = (message) => {
+  console.error(`grade: ${message}`);
   process.exit(2);
-}
+};
+const valued = new Set(['--out', '--exercises', '--time-limit', '--seed', '--secret-file', '--jobs', '--shard']);
 const OUT = resolve(option('--out') ?? join(BUILD, 'grades'));
-const limitMs = Number(option('--time-limit') ?? 60) * 1000;
-const seed = option('--seed') ?? readSeed();
-const exercises = findExercises(ROOT).filter((e) => selector(option('--exercises') ?? 'all')(e.id));
-if (exercises.length === 0) {
-  console.error('grade: no exercise matches --exercises');
-  process.exit(2);
-}
 
-function readSeed() {
-  const file = join(ROOT, 'test', 'exercises', 'grading.json');
-  if (!existsSync(file)) {
-    console.error('grade: no grading seed: add test/exercises/grading.json ({ "gradingSeed": "…" }) or pass --seed');
-    process.exit(2);
+if (args.includes('--merge')) {
+  const dirs = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
+  if (dirs.length === 0) fail('usage: npm run grade -- --merge SHARD_DIR... --out DIR');
+  let book;
+  try {
+    book = mergeGradebooks(dirs.map((d) => join(resolve(d), 'gradebook.json')));
+  } catch (error) {
+    fail(error.message);
   }
-  return JSON.parse(readFileSync(file, 'utf8')).gradingSeed;
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'gradebook.json'), JSON.stringify(book, null, 2) + '\n');
+  writeFileSync(join(OUT, 'gradebook.csv'), gradebookCsv(book.exercises, book.rows));
+  console.log(`grade: merged ${dirs.length} gradebook(s), ${book.rows.length} student(s) → ${join(OUT, 'gradebook.csv')}`);
+  process.exit(0);
 }
 
-/** Submissions: PATH itself if it holds lib/, else each sub-folder that does. */
+const target = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
+if (!target) fail('usage: npm run grade -- PATH [--out DIR] [--exercises 00.1,02|all] [--time-limit SECONDS] [--jobs N] [--shard i/n] [--seed SECRET | --secret-file FILE] [--unsafe]');
+const budgetMs = Number(option('--time-limit') ?? 10) * 1000;
+const jobs = Number(option('--jobs') ?? 1);
+if (!(budgetMs > 0)) fail('--time-limit must be a positive number of seconds');
+if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) fail('--jobs must be an integer from 1 to 64');
+const unsafe = args.includes('--unsafe');
+let exercises;
+try {
+  exercises = findExercises(ROOT).filter((e) => selector(option('--exercises') ?? 'all')(e.id));
+} catch (error) {
+  fail(error.message);
+}
+if (exercises.length === 0) fail('no exercise matches --exercises');
+const shard = option('--shard') === undefined ? undefined : (() => {
+  try {
+    return parseShard(option('--shard'));
+  } catch (error) {
+    return fail(error.message);
+  }
+})();
+if (!unsafe) {
+  const why = sandboxUnavailable();
+  if (why) fail(`se niega a corregir sin entorno aislado / refusing to grade without a sandbox:\n${why}`);
+} else console.error('grade: --unsafe: el código de los estudiantes se ejecuta SIN entorno aislado (only the network guard and limits) / student code runs WITHOUT the sandbox');
+
+/** The teacher's secret: --seed, else --secret-file, else .grading-secret (made on first use, mode 600). */
+function secret() {
+  if (option('--seed') !== undefined) return option('--seed');
+  if (option('--secret-file') !== undefined) {
+    try {
+      return readFileSync(resolve(option('--secret-file')), 'utf8').trim();
+    } catch (error) {
+      return fail(`cannot read --secret-file: ${error.message}`);
+    }
+  }
+  const file = join(ROOT, '.grading-secret');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+    console.log('grade: created the grading secret in .grading-secret: keep it (same secret, same scores); it is gitignored and left out of the student edition');
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+const SECRET = secret();
+const seedOf = (student) => createHmac('sha256', SECRET).update(student).digest('hex').slice(0, 24);
+
+/** Submissions: PATH itself if it holds lib/, else every sub-folder (or link) of it but dot-folders (.git). */
 function submissions(path) {
   const root = resolve(path);
-  if (!existsSync(root)) {
-    console.error(`grade: ${root} does not exist`);
-    process.exit(2);
-  }
+  if (!existsSync(root)) fail(`${root} does not exist`);
   if (existsSync(join(root, 'lib'))) return [{ name: basename(root), dir: root }];
   const found = readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'lib')))
+    .filter((e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith('.'))
     .map((e) => ({ name: e.name, dir: join(root, e.name) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  if (found.length === 0) {
-    console.error(`grade: ${root} has no lib/ folder, nor sub-folders with one`);
-    process.exit(2);
-  }
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (found.length === 0) fail(`${root} has no lib/ folder, nor sub-folders`);
   return found;
 }
 
-/** A copy of the student's lib/ with only regular files and folders (no links out). */
-function copyLib(from, to) {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    if (lstatSync(source).isSymbolicLink()) continue;
-    if (entry.isDirectory()) copyLib(source, join(to, entry.name));
-    else if (entry.isFile()) cpSync(source, join(to, entry.name));
+const ts = loadTypeScript(ROOT);
+let located;
+try {
+  located = locateExercises(ts, ROOT, exercises);
+} catch (error) {
+  fail(error.message);
+}
+const totalMs = budgetMs * exercises.length;
+const { run: RUN, shared: SHARED, privateDir: PRIVATE, base: BASE, checks: CHECKS, config: CONFIG, packageBinds } = prepareRun({ ts, root: ROOT, located, totalMs });
+// Only the check files of the chapters graded: vitest loads every file it is given.
+const CHECK_FILES = [...new Set(exercises.map((e) => `test/exercises/${e.id.slice(0, 2)}-`))];
+const uidBase = 100_000 + (process.pid % 20_000) * 64;
+const cpuSeconds = Math.ceil(totalMs / 1000) + 10;
+const STARTUP_MS = 90_000;
+
+/** A report with every exercise at 0 and a reason. */
+const zeroReport = (name, reason) => ({
+  student: name, seed: 'oculta', earned: 0, possible: exercises.reduce((s, e) => s + e.points, 0), invalid: reason,
+  exercises: exercises.map((e) => ({ id: e.id, title: e.title, points: e.points, earned: 0, error: `entrega inválida: ${reason}`, checks: [] })),
+});
+
+async function grade(submission, index, slot) {
+  if (['gradebook.csv', 'gradebook.json'].includes(submission.name)) return zeroReport(submission.name, 'nombre de carpeta reservado');
+  const invalid = invalidSubmission(submission.dir);
+  if (invalid) return zeroReport(submission.name, invalid);
+  const { bodies, notes } = readRegionBodies(submission.dir, located);
+  const spliced = spliceSubmission(ts, ROOT, located, bodies);
+  for (const [id, note] of spliced.notes) notes.set(id, note);
+  const mine = join(SHARED, `s${index}`);
+  writeTree(mine, spliced.files);
+  let startSandbox;
+  if (unsafe) {
+    const full = join(PRIVATE, `full${index}`);
+    cpSync(BASE, full, { recursive: true });
+    writeTree(join(full, 'lib'), spliced.files);
+    for (const [from, to] of packageBinds) cpSync(from, join(full, to), { recursive: true });
+    const guard = join(HERE, 'lib', 'no-network.cjs');
+    startSandbox = () => new Sandbox({ command: process.execPath, args: ['--require', guard, '--max-old-space-size=256', join(full, 'runner.cjs')], env: {} });
+  } else {
+    const uid = uidBase + slot;
+    const overlays = [...packageBinds, ...[...spliced.files.keys()].map((f) => [join(mine, f), `lib/${f}`])];
+    startSandbox = () => new Sandbox({ ...sandboxCommand({ root: BASE, overlays, uid, cpuSeconds }), uid });
   }
-}
-
-/** A sandbox: the teacher's checks and configuration around the student's lib/. */
-function prepareSandbox(submission) {
-  const dir = join(BUILD, 'grading', 'work', submission.name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(ROOT, 'test'), join(dir, 'test'), { recursive: true });
-  for (const file of ['package.json', 'tsconfig.json', 'vitest.config.mts']) cpSync(join(ROOT, file), join(dir, file));
-  copyLib(join(submission.dir, 'lib'), join(dir, 'lib'));
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
-}
-
-async function runChecks(dir, ids, timeoutMs, tag) {
-  const reportFile = join(dir, `vitest-${tag}.json`);
-  rmSync(reportFile, { force: true });
-  const guard = join(ROOT, 'scripts', 'lib', 'no-network.cjs');
-  const env = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    KIT_GRADING_SEED: String(seed),
-    NODE_OPTIONS: `--require ${guard}`,
-    CI: 'true',
-  };
+  const socketPath = join(PRIVATE, `b${index}.sock`);
+  const bridge = serveBridge({ socketPath, startSandbox, located, exportName, budgetMs });
+  await bridge.listening;
+  const reportFile = join(PRIVATE, `vitest-${index}.json`);
+  let vitest;
+  const vitestStart = Date.now();
   const run = await runLimited(
     join(ROOT, 'node_modules', '.bin', 'vitest'),
-    ['run', 'test/exercises/', '-t', idPattern(ids), '--reporter=json', `--outputFile=${reportFile}`],
-    { cwd: dir, env, timeoutMs },
+    ['run', '--config', CONFIG, '--root', CHECKS, ...CHECK_FILES, '-t', idPattern(exercises.map((e) => e.id)), '--reporter=json', `--outputFile=${reportFile}`],
+    { onChild: (child) => children.add((vitest = child)), cwd: CHECKS, env: { PATH: process.env.PATH, HOME: CHECKS, CI: 'true', KIT_GRADING_SEED: seedOf(submission.name), KIT_BRIDGE_SOCKET: socketPath, KIT_BRIDGE_WAIT_MS: String(budgetMs + 30_000) }, timeoutMs: totalMs + STARTUP_MS },
   );
-  let checks;
-  try {
-    checks = readChecks(reportFile);
-  } catch {
-    checks = undefined;
-  }
-  return { run, checks };
-}
-
-async function grade(submission) {
-  const dir = prepareSandbox(submission);
-  const ids = exercises.map((e) => e.id);
-  const failures = new Map();
+  if (process.env.KIT_GRADE_DEBUG) console.error(`debug: ${bridge.calls} calls, ${bridge.scopes} sandbox renewals, vitest ${Date.now() - vitestStart} ms`);
+  children.delete(vitest);
+  await bridge.close();
+  rmSync(mine, { recursive: true, force: true });
   let checks = [];
-  const whole = await runChecks(dir, ids, limitMs * 2, 'all');
-  if (!whole.run.timedOut && whole.checks) {
-    checks = whole.checks;
-  } else {
-    // Something hung or crashed the run: grade exercise by exercise to isolate it.
-    for (const id of ids) {
-      const one = await runChecks(dir, [id], limitMs, id);
-      if (one.run.timedOut) failures.set(id, `tiempo agotado: más de ${limitMs / 1000} s (¿un bucle infinito?)`);
-      else if (!one.checks) failures.set(id, 'la ejecución de las comprobaciones falló (el proceso terminó sin informe)');
-      else checks.push(...one.checks.filter((c) => c.fileError || c.id === id));
-    }
+  try {
+    checks = readChecks(reportFile).filter((c) => !c.fileError);
+  } catch {
+    // No report: every exercise scores 0 below, with the reason.
   }
-  const loadErrors = checks.filter((c) => c.fileError);
-  if (loadErrors.length > 0) {
-    // A checks file that could not even load (e.g. a syntax error in the student's lib):
-    // its exercises get no results, so they score 0 with this explanation.
-    const reason = 'no se pudo cargar el código del estudiante (¿un error de sintaxis o una excepción al importar?)';
-    for (const id of ids) if (!checks.some((c) => !c.fileError && c.id === id) && !failures.has(id)) failures.set(id, reason);
+  const failures = new Map();
+  for (const id of bridge.timedOut) failures.set(id, `tiempo agotado: tu código superó ${budgetMs / 1000} s en este ejercicio (¿un bucle infinito?)`);
+  for (const e of exercises) {
+    if (checks.some((c) => c.id === e.id) || failures.has(e.id)) continue;
+    failures.set(e.id, run.timedOut ? 'la corrección superó su tiempo total' : 'las comprobaciones no produjeron resultados (error del corrector: avisa al profesor)');
   }
-  const results = score(exercises, checks.filter((c) => !c.fileError), { failures });
+  const results = score(exercises, checks, { failures }).map((r) => (notes.has(r.id) ? { ...r, note: notes.get(r.id) } : r));
   const earned = Math.round(results.reduce((s, r) => s + r.earned, 0) * 100) / 100;
   const possible = results.reduce((s, r) => s + r.points, 0);
   return { student: submission.name, seed: 'oculta', earned, possible, exercises: results };
 }
 
-
-function html(report) {
-  const rows = report.exercises
-    .map((r) => {
-      const failed = r.checks.filter((c) => !c.passed);
-      const unsolved = failed.length > 0 && failed.length === r.checks.length && failed.every((c) => c.reason?.startsWith('sin resolver'));
-      const details = unsolved ? `<li>Sin resolver: la función aún lanza «Ejercicio ${r.id} sin resolver».</li>` : [
-        r.error ? `<li class="error">${escape(r.error)}</li>` : '',
-        ...failed.map((c) => `<li><strong>${escape(c.title)}</strong> <em>(${c.visibility === 'hidden' ? 'oculta' : 'pública'})</em>${c.reason ? ` — ${escape(c.reason)}` : ''}${c.hint ? `<br>Pista: ${escape(c.hint)}` : ''}</li>`),
-      ].join('');
-      return `<tr><td>${r.id}</td><td>${escape(r.title)}</td><td class="n">${es(r.earned)} / ${r.points}</td><td>${r.checks.filter((c) => c.passed).length} de ${r.checks.length}</td><td>${details ? `<ul>${details}</ul>` : '✓'}</td></tr>`;
-    })
-    .join('\n');
-  return `<!doctype html>
-<html lang="es"><head><meta charset="utf-8"><title>Informe de ${escape(report.student)}</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ddd;padding:.4rem .6rem;vertical-align:top;text-align:left}td.n{text-align:right;white-space:nowrap}ul{margin:0;padding-left:1.1rem}.error{color:#a00}</style>
-</head><body>
-<h1>Informe de corrección: ${escape(report.student)}</h1>
-<p><strong>Nota: ${es(report.earned)} de ${report.possible} puntos.</strong> Incluye comprobaciones públicas y ocultas; de las ocultas solo se muestra el título y la pista.</p>
-<table><thead><tr><th>Ejercicio</th><th>Título</th><th>Puntos</th><th>Comprobaciones superadas</th><th>Comprobaciones fallidas</th></tr></thead>
-<tbody>
-${rows}
-</tbody></table>
-</body></html>
-`;
-}
-
-const csvCell = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-
-mkdirSync(OUT, { recursive: true });
-const reports = [];
-for (const submission of submissions(target)) {
-  const report = await grade(submission);
-  reports.push(report);
-  const dir = join(OUT, submission.name);
+function write(report) {
+  if (['gradebook.csv', 'gradebook.json'].includes(report.student)) return;
+  const dir = join(OUT, report.student);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(join(dir, 'report.html'), html(report));
-  const detail = report.exercises.map((r) => `${r.id} ${es(r.earned)}/${r.points}${r.error ? ' (!)' : ''}`).join('  ');
-  console.log(`${submission.name}: ${es(report.earned)} de ${report.possible}  ·  ${detail}`);
+  writeFileSync(join(dir, 'report.html'), reportHtml(report));
 }
-const header = ['alumno', ...exercises.map((e) => e.id), 'total', 'maximo'];
-const lines = reports.map((r) => [r.student, ...r.exercises.map((e) => e.earned), r.earned, r.possible].map(csvCell).join(','));
-writeFileSync(join(OUT, 'gradebook.csv'), [header.join(','), ...lines].join('\n') + '\n');
-console.log(`grade: ${reports.length} submission(s) → ${join(OUT, 'gradebook.csv')} and one report.html per student`);
+
+// Interrupted (Ctrl-C, a pod's SIGTERM): kill the checks' process groups (the sandboxes
+// die with this process: --die-with-parent) and remove the run's tree.
+const children = new Set();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    rmSync(RUN, { recursive: true, force: true });
+    console.error(`grade: interrupted by ${signal}; reports written so far are in ${OUT}`);
+    process.exit(130);
+  });
+}
+
+let roster = submissions(target);
+if (shard) roster = shard.select(roster);
+mkdirSync(OUT, { recursive: true });
+for (const file of ['gradebook.csv', 'gradebook.json']) if (existsSync(join(OUT, file)) && !lstatSync(join(OUT, file)).isFile()) rmSync(join(OUT, file), { recursive: true, force: true });
+const started = Date.now();
+const reports = new Array(roster.length);
+let next = 0;
+const worker = async (slot) => {
+  for (let index = next++; index < roster.length; index = next++) {
+    const submission = roster[index];
+    let report;
+    try {
+      report = await grade(submission, index, slot);
+    } catch (error) {
+      report = zeroReport(submission.name, `no se pudo corregir (${String(error.message).slice(0, 200)})`);
+    }
+    reports[index] = report;
+    write(report);
+    const detail = report.exercises.map((r) => `${r.id} ${es(r.earned)}/${r.points}${r.error ? ' (!)' : ''}`).join('  ');
+    console.log(`${JSON.stringify(submission.name).slice(1, -1)}: ${es(report.earned)} de ${report.possible}${report.invalid ? `  ·  entrega inválida: ${report.invalid}` : `  ·  ${detail}`}`);
+  }
+};
+try {
+  await Promise.all(Array.from({ length: Math.min(jobs, roster.length) }, (_, slot) => worker(slot)));
+} finally {
+  if (!args.includes('--keep')) rmSync(RUN, { recursive: true, force: true });
+}
+const ids = exercises.map((e) => e.id);
+const rows = reports.map(gradebookRow);
+writeFileSync(join(OUT, 'gradebook.json'), JSON.stringify({ exercises: ids, rows }, null, 2) + '\n');
+writeFileSync(join(OUT, 'gradebook.csv'), gradebookCsv(ids, rows));
+const seconds = (Date.now() - started) / 1000;
+console.log(`grade: ${reports.length} submission(s) in ${seconds.toFixed(1)} s (${(seconds / Math.max(1, reports.length)).toFixed(2)} s per student, --jobs ${jobs}${unsafe ? ', UNSAFE' : ''}) → ${join(OUT, 'gradebook.csv')} and one report.html per student`);

@@ -104,6 +104,19 @@ if (installKernel) {
   did(`kernel registered for this user: ${join(target, 'kernel.json')} (pick "TypeScript (curso)" in VS Code)`);
 }
 
+// 5b. With --check (a teacher's set-up): the grading sandbox, bubblewrap (apt, as root).
+if (checkOnly) {
+  const { sandboxUnavailable } = await import('./lib/grading-sandbox.mjs');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (sandboxUnavailable() && isRoot && !probe('sh', ['-c', 'command -v bwrap']).ok && probe('sh', ['-c', 'command -v apt-get']).ok) {
+    did('installing the grading sandbox (apt-get install bubblewrap)…');
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'bubblewrap', 'util-linux'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  const why = sandboxUnavailable();
+  if (why) say('·', `grading sandbox not available (npm run grade will refuse to run without --unsafe): ${why.split('\n').pop()}`);
+  else done('grading sandbox: bubblewrap works (npm run grade)');
+}
+
 if (checkOnly || installKernel) {
   done('ready: run "npm start" to open the course');
   process.exit(0);

@@ -14,6 +14,18 @@ function checkReplicas(n: number): void {
  * Availability of a service replicated on `n` independent replicas, any one of which
  * can answer: the service is down only when all `n` are down at once, 1 − (1 − a)^n.
  *
+ * **Enunciado (ejercicio 00.1, en español).** Un servicio está replicado en `n` réplicas
+ * independientes y basta con que responda una. Cada réplica está disponible con
+ * probabilidad `a`. Devuelve la disponibilidad del servicio: la probabilidad de que al menos
+ * una réplica esté disponible.
+ * - Vale para cualquier `n` entero ≥ 1 (con `n = 1` es `a`), no solo para 1 o 2 réplicas.
+ * - Casos límite: con `a = 0` devuelve 0 y con `a = 1` devuelve 1.
+ * - Se compara con el valor exacto con 12 decimales: no redondees.
+ * La función ya rechaza, antes de tu región, un `a` fuera de [0, 1] (o NaN) y un `n` que no
+ * sea un entero ≥ 1, con `RangeError`: no tienes que comprobarlo. Escribe toda tu solución
+ * dentro de la región `#region exercise 00.1`: el corrector toma solo ese texto de tu
+ * entrega; si necesitas una función auxiliar, declárala dentro de la región.
+ *
  * @example
  * parallelAvailability(0.99, 2); // 0.9999: two "two nines" replicas give four nines
  */
@@ -28,6 +40,17 @@ export function parallelAvailability(a: number, n: number): number {
 /**
  * Availability of a chain of components that are all needed (a request crosses every
  * microservice in turn): the product of their availabilities.
+ *
+ * **Enunciado (ejercicio 00.3, en español).** Una petición atraviesa una cadena de
+ * microservicios y necesita que respondan todos; `availabilities[i]` es la disponibilidad
+ * del servicio i, y fallan de forma independiente. Devuelve la disponibilidad de la cadena.
+ * - Vale para cadenas de cualquier longitud.
+ * - Una cadena vacía (ningún servicio que pueda fallar) tiene disponibilidad 1.
+ * - Se compara con el valor exacto con 12 decimales: no redondees.
+ * - No modifiques el array que recibes.
+ * La función ya rechaza, antes de tu región, cualquier disponibilidad fuera de [0, 1] (o
+ * NaN) con `RangeError`: no tienes que comprobarlo. Escribe toda tu solución dentro de la
+ * región `#region exercise 00.3`: el corrector toma solo ese texto de tu entrega.
  *
  * @example
  * seriesAvailability([0.999, 0.999, 0.999]); // ≈ 0.997: three nines each, less overall

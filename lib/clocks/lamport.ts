@@ -3,14 +3,30 @@
  * Distributed System"): one counter per process that respects causality.
  */
 
+function checkTimestamp(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} debe ser un entero >= 0, recibido ${String(value)}`);
+}
+
 /**
  * Exercise 02.1: Lamport's receive rule (IR2 in the paper). On receiving a message stamped
  * `received`, a process whose clock reads `local` sets its clock past both.
+ *
+ * **Enunciado (ejercicio 02.1, en español).** Un proceso cuyo reloj de Lamport marca `local`
+ * recibe un mensaje con la marca `received`. Devuelve el nuevo valor de su reloj según la
+ * regla de recepción de la clase: el máximo de los dos, más 1.
+ * - Vale tanto si el reloj local va por delante como si va por detrás o si son iguales: el
+ *   reloj nunca retrocede y la recepción siempre queda después del envío.
+ * - `local` y `received` son enteros ≥ 0; la función ya rechaza los demás (negativos, con
+ *   decimales, NaN) con `RangeError` antes de tu región: no tienes que comprobarlo.
+ * Escribe toda tu solución dentro de la región `#region exercise 02.1`: el corrector toma
+ * solo ese texto de tu entrega.
  *
  * @example
  * lamportReceive(0, 2); // 3: the lecture's node B receiving A's message
  */
 export function lamportReceive(local: number, received: number): number {
+  checkTimestamp('local', local);
+  checkTimestamp('received', received);
   // #region exercise 02.1: Regla de recepción de Lamport (2 puntos)
   return Math.max(local, received) + 1;
   // #endregion exercise 02.1

@@ -32,10 +32,32 @@ export function formatVector(clock: VectorClock, processIds: readonly string[]):
   return `[${vectorToArray(clock, processIds).join(', ')}]`;
 }
 
+function checkVector(name: string, clock: VectorClock): void {
+  if (Object.prototype.toString.call(clock) !== '[object Map]') throw new TypeError(`${name} debe ser un Map de proceso a contador`);
+  for (const [id, value] of clock) {
+    if (typeof id !== 'string') throw new TypeError(`${name}: los procesos deben ser strings, recibido ${String(id)}`);
+    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name}: el contador de ${id} debe ser un entero >= 0, recibido ${String(value)}`);
+  }
+}
+
 /**
  * Exercise 02.2: compares two vector timestamps.
  * `a` is `before` `b` when every entry of `a` is ≤ the one in `b` and at least one is smaller;
  * `concurrent` when each has some entry larger than the other's.
+ *
+ * **Enunciado (ejercicio 02.2, en español).** `a` y `b` son marcas vectoriales: un `Map` de
+ * proceso a contador. Devuelve cómo se relacionan:
+ * - `'equal'` si todas las componentes coinciden;
+ * - `'before'` si cada componente de `a` es ≤ la de `b` y alguna es menor (a → b);
+ * - `'after'` en el caso simétrico (b → a);
+ * - `'concurrent'` si cada una tiene alguna componente mayor que la otra.
+ * Un proceso que no aparece en un vector cuenta como 0, así que `{A: 1, B: 0}` es igual a
+ * `{A: 1}` y dos vectores vacíos son `'equal'`. Los dos vectores pueden nombrar procesos
+ * distintos (o estar vacíos), en cualquier orden: recorre los procesos de ambos. No modifiques
+ * los vectores que recibes. La función ya rechaza, antes de tu región, un contador que no sea
+ * un entero ≥ 0 con `RangeError`: no tienes que comprobarlo. Escribe toda tu solución dentro
+ * de la región `#region exercise 02.2`: el corrector toma solo ese texto de tu entrega; si
+ * necesitas una función auxiliar, declárala dentro de la región.
  *
  * @example
  * const ids = ['A', 'B', 'C'];
@@ -43,6 +65,8 @@ export function formatVector(clock: VectorClock, processIds: readonly string[]):
  * compareVectorClocks(vectorFromArray(ids, [1, 0, 0]), vectorFromArray(ids, [0, 1, 0])); // 'concurrent'
  */
 export function compareVectorClocks(a: VectorClock, b: VectorClock): VectorOrder {
+  checkVector('a', a);
+  checkVector('b', b);
   // #region exercise 02.2: Comparar relojes vectoriales (3 puntos)
   let aSmaller = false;
   let bSmaller = false;
@@ -63,11 +87,24 @@ export function compareVectorClocks(a: VectorClock, b: VectorClock): VectorOrder
  * Exercise 02.3: merges two vector timestamps, entry by entry taking the maximum: what a
  * receiver knows after reading a message's vector (before ticking its own entry).
  *
+ * **Enunciado (ejercicio 02.3, en español).** Al recibir un mensaje, un proceso fusiona su
+ * vector `a` con el del mensaje `b` (antes de incrementar su propia componente). Devuelve un
+ * vector nuevo (un `Map`) que, para cada proceso que aparezca en `a` o en `b`, tiene el mayor
+ * de los dos contadores; un proceso ausente en un vector cuenta como 0, así que los procesos
+ * que solo están en uno de los dos pasan con su valor. Cualquiera de los dos puede estar vacío.
+ * Da igual el orden de las claves del resultado y si incluyes o no procesos con contador 0.
+ * No modifiques `a` ni `b`: devuelve un `Map` nuevo. La función ya rechaza, antes de tu
+ * región, un contador que no sea un entero ≥ 0 con `RangeError`: no tienes que comprobarlo.
+ * Escribe toda tu solución dentro de la región `#region exercise 02.3`: el corrector toma
+ * solo ese texto de tu entrega.
+ *
  * @example
  * const ids = ['A', 'B', 'C'];
  * formatVector(mergeVectorClocks(vectorFromArray(ids, [2, 0, 0]), vectorFromArray(ids, [0, 1, 3])), ids); // '[2, 1, 3]'
  */
 export function mergeVectorClocks(a: VectorClock, b: VectorClock): VectorClock {
+  checkVector('a', a);
+  checkVector('b', b);
   // #region exercise 02.3: Fusionar relojes vectoriales (2 puntos)
   const merged = new Map(a);
   for (const [id, value] of b) merged.set(id, Math.max(merged.get(id) ?? 0, value));

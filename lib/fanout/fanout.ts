@@ -30,6 +30,20 @@ export type FanOutMode = 'secuencial' | 'paralelo';
  * The latency of one search given each service's latency: one after the other, the
  * client waits for the sum; all at once, it waits for the slowest.
  *
+ * **Enunciado (ejercicio 00.2, en español).** El portal de vuelos consulta varios servicios;
+ * `latenciesMs[i]` es lo que tarda en responder el servicio i (en ms). Devuelve cuánto espera
+ * el usuario:
+ * - en modo `'secuencial'` cada llamada empieza cuando termina la anterior;
+ * - en modo `'paralelo'` todas salen a la vez y la página está lista con la última respuesta;
+ * - con cualquier número de servicios, no solo los tres del ejemplo; con uno solo, su latencia;
+ * - sin servicios (lista vacía) no se espera nada: 0 en los dos modos (ni `NaN` ni `-Infinity`);
+ * - las latencias pueden tener decimales: no redondees (se compara con 9 decimales).
+ * - No modifiques el array que recibes.
+ * La función ya rechaza, antes de tu región, un modo desconocido y una latencia negativa, no
+ * finita o que no sea un número, con `RangeError`: no tienes que comprobarlo. Escribe toda tu
+ * solución dentro de la región `#region exercise 00.2`: el corrector toma solo ese texto de
+ * tu entrega; si necesitas una función auxiliar, declárala dentro de la región.
+ *
  * @example
  * fanOutLatency([40, 60, 30], 'secuencial'); // 130
  * fanOutLatency([40, 60, 30], 'paralelo');   // 60
@@ -38,6 +52,11 @@ export function fanOutLatency(latenciesMs: readonly number[], mode: FanOutMode):
   if (mode !== 'secuencial' && mode !== 'paralelo') {
     throw new RangeError(`modo desconocido: ${String(mode)} (usa 'secuencial' o 'paralelo')`);
   }
+  latenciesMs.forEach((ms, i) => {
+    if (typeof ms !== 'number' || !(ms >= 0 && ms < Infinity)) {
+      throw new RangeError(`latenciesMs[${i}] debe ser un número finito >= 0, recibido ${String(ms)}`);
+    }
+  });
   // #region exercise 00.2: Latencia de una búsqueda secuencial y paralela (2 puntos)
   if (mode === 'secuencial') return latenciesMs.reduce((sum, ms) => sum + ms, 0);
   return latenciesMs.reduce((slowest, ms) => Math.max(slowest, ms), 0);

@@ -9,8 +9,8 @@ export type { Delivery, QueuedMessage, QueueEvent, QueueOptions } from './queue'
 export { Topic } from './pubsub';
 export { ConsumerGroup, hashKey, PartitionedLog } from './log';
 export type { LogRecord } from './log';
-export { applyPaymentOnce, createLedger, IdempotentConsumer } from './idempotent';
-export type { Payment, PaymentLedger } from './idempotent';
+export { applyPaymentOnce, createLedger, IdempotentConsumer, PaymentConsumer } from './idempotent';
+export type { Payment, PaymentDelivery, PaymentLedger, PaymentOutcome } from './idempotent';
 export { simulateConsumers } from './simulation';
 export type { ConsumerRunResult, ConsumerScenario, CrashPlan, TimelineEntry } from './simulation';
 export { BROKER_ID, BrokerNode, ConsumerNode, EffectStore, formatBrokerMessage } from './simulation-nodes';

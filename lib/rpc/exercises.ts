@@ -14,6 +14,22 @@ export type MessageKind = 'request' | 'notification' | 'invalid';
  * `id` that is a String, Number or Null; a Notification is the same without the `id` member.
  * Anything else is an Invalid Request (-32600).
  *
+ * **Enunciado (ejercicio 01.1, en español).** Recibes un valor JSON ya decodificado (lo que
+ * da `JSON.parse` del cuerpo de una petición que no es un lote). Devuelve `'request'`,
+ * `'notification'` o `'invalid'` según las secciones 4 y 4.1 de la especificación JSON-RPC 2.0:
+ * - el valor tiene que ser un objeto: `null`, un array (aunque contenga peticiones), un
+ *   string (aunque contenga JSON), un número o un booleano son `'invalid'`;
+ * - `jsonrpc` tiene que ser exactamente el string `"2.0"` (ni `2`, ni `"1.0"`, ni ausente);
+ * - `method` tiene que ser un string (cualquiera, también `""`);
+ * - `params` puede faltar; si está, tiene que ser un array o un objeto (no `null`, ni un
+ *   string, ni un número);
+ * - si el objeto no tiene el miembro `id`, es `'notification'`;
+ * - si lo tiene, es `'request'` cuando `id` es un string (también `""`), un número (también
+ *   `0` o con decimales) o `null`, e `'invalid'` con cualquier otro tipo (booleano, objeto, array);
+ * - los miembros adicionales no cambian la respuesta.
+ * Escribe toda tu solución dentro de la región `#region exercise 01.1`: el corrector toma
+ * solo ese texto de tu entrega; si necesitas una función auxiliar, declárala dentro de la región.
+ *
  * @example
  * classifyMessage({ jsonrpc: '2.0', method: 'sumar', params: { a: 5, b: 3 }, id: 1 }); // 'request'
  * classifyMessage({ jsonrpc: '2.0', method: 'update', params: [1] });                  // 'notification'
@@ -38,6 +54,19 @@ export function classifyMessage(value: unknown): MessageKind {
  * - An empty batch is itself an Invalid Request: answer ONE error Response (id null), not an Array.
  * - Leave out the notifications' empty outputs.
  * - If nothing is left, return `undefined`: the server MUST NOT answer an empty Array.
+ *
+ * **Enunciado (ejercicio 01.2, en español).** El servidor ya ha procesado cada elemento de un
+ * lote (sección 6 de la especificación): `outputs[i]` es la respuesta al elemento i, o
+ * `undefined` si era una notificación. Devuelve lo que el servidor contesta:
+ * - si el lote estaba vacío (`outputs` es `[]`), un único objeto de error, no un array:
+ *   `{ jsonrpc: '2.0', error: { code: -32600, message: 'Invalid Request' }, id: null }`
+ *   (sin `data`; puedes construirlo con `failure(null, ErrorCode.InvalidRequest)`, ya importados);
+ * - si todos eran notificaciones, `undefined` (nunca un array vacío);
+ * - si no, un array con las respuestas en el mismo orden, sin los `undefined`; también
+ *   cuando queda una sola respuesta (un array de uno, no la respuesta suelta);
+ * - las respuestas se devuelven tal cual, sin cambiarlas, y no modificas `outputs`.
+ * Escribe toda tu solución dentro de la región `#region exercise 01.2`: el corrector toma
+ * solo ese texto de tu entrega.
  *
  * @example
  * batchReply([]);                                     // { jsonrpc: '2.0', error: { code: -32600, … }, id: null }

@@ -86,3 +86,37 @@ export function randomFaults(rng: Rng, options: RandomFaultOptions): Fault[] {
   }
   return faults.sort((a, b) => a.atMs - b.atMs);
 }
+
+/**
+ * Throws a clear error for a fault that can never make sense, before anything is scheduled:
+ * a bad time, an end before its start, an unknown id (B4), a crash of a client.
+ */
+export function validateFault(f: Fault, nodeIds: readonly NodeId[], clientIds: readonly NodeId[], nowMs: number): void {
+  const known = (id: NodeId, what: string, clientsToo: boolean) => {
+    if (nodeIds.includes(id) || (clientsToo && clientIds.includes(id))) return;
+    const clients = clientIds.length > 0 ? `; clients: ${clientIds.join(', ')}` : '';
+    if (clientIds.includes(id)) throw new Error(`${what}: "${id}" is a client; clients do not crash`);
+    throw new Error(`${what}: unknown node "${id}" (nodes: ${nodeIds.join(', ')}${clients})`);
+  };
+  const times = (end: number | undefined, endName: string) => {
+    if (!Number.isFinite(f.atMs)) throw new RangeError(`${f.type}: atMs must be a finite number, got ${f.atMs}`);
+    if (f.atMs < nowMs) throw new RangeError(`${f.type}: cannot schedule in the past: atMs=${f.atMs} < now=${nowMs}`);
+    if (end !== undefined && !(end >= f.atMs)) throw new RangeError(`${f.type}: ${endName}=${end} is before atMs=${f.atMs}`);
+  };
+  switch (f.type) {
+    case 'partition':
+      times(f.healAtMs, 'healAtMs');
+      for (const group of f.groups) for (const id of group) known(id, 'partition', true);
+      break;
+    case 'crash':
+      times(f.restartAtMs, 'restartAtMs');
+      known(f.node, 'crash', false);
+      break;
+    case 'dropLink':
+      times(f.untilMs, 'untilMs');
+      known(f.from, 'cut', true);
+      known(f.to, 'cut', true);
+      if (f.from === f.to) throw new Error(`cut: "${f.from}" → "${f.to}" is not a link (a node always reaches itself)`);
+      break;
+  }
+}

@@ -5,19 +5,27 @@
  */
 import { createRng } from '../random/index';
 import type { Rng } from '../random/index';
-import { PERFECT_CLOCK, randomClockModel, readClock, trueDuration } from '../clocks/physical';
-import type { ClockModel } from '../clocks/physical';
-import type { Checker, ClusterView, OutputRecord, Violation } from './checkers';
-import { checkerName, InvariantViolationError } from './checkers';
-import { copyPlain, MemoryDurableStore } from './durable';
+import { readClock, trueDuration } from '../clocks/physical';
+import type { ClusterView, OutputRecord, Violation } from './checkers';
+import { InvariantViolationError } from './checkers';
+import { copyPlain } from './durable';
 import { EventQueue } from './event-queue';
+import { HistoryRecorder } from './history-recorder';
 import { LinkTable, linkKey, sampleLatency } from './network';
-import type { ExternalDelivery, SimulationOptions, SimulationStats } from './options';
+import type { NemesisControl } from './nemesis';
+import { RunObserver } from './observer';
+import type { DropFilter, ExternalDelivery, SimulationOptions, SimulationStats } from './options';
+import type { Failure } from './run-checkers';
+import { CheckerSet } from './run-checkers';
 import { formatMessage } from './trace';
 import type { DropReason, MessageFormatter, TraceEvent } from './trace';
 import { TraceLog } from './trace-log';
+import { checkRunOptions, createSlots } from './slots';
+import type { NodeSlot, QueuedEvent } from './slots';
 import type { Effect, Input, NodeFactory, NodeId, ProtocolNode } from './types';
 
+// Local constants, not imports: the hot loop compares them on every event (an imported binding
+// may compile to a property read through the module object).
 /** Queued event kind: a message arriving. */
 export const DELIVER = 0;
 /** Queued event kind: a timer firing. */
@@ -25,37 +33,7 @@ export const TIMER = 1;
 /** Queued event kind: a scenario action (a fault, a scheduled call). */
 export const ACTION = 2;
 
-/**
- * A pending event. One object shape for every kind keeps the hot loop monomorphic: a delivery
- * uses every field; a timer stores its name in `from` and its node in `to`; an action only `action`.
- */
-export interface QueuedEvent<M> {
-  timeMs: number;
-  seq: number;
-  kind: number;
-  from: NodeId;
-  to: NodeId;
-  /** The slot of `to`, looked up once when the event is queued (`undefined` for an id outside the cluster or an action). */
-  target: NodeSlot<unknown> | undefined;
-  message: M | undefined;
-  messageId: number;
-  duplicate: boolean;
-  action: (() => void) | undefined;
-}
-
-/** What the simulator keeps per node: the live object (none while crashed), timers, clock, disk. */
-export interface NodeSlot<N> {
-  readonly id: NodeId;
-  node: N | undefined;
-  readonly timers: Map<string, number>;
-  readonly durable: MemoryDurableStore;
-  readonly clock: ClockModel;
-  readonly perfectClock: boolean;
-  readonly rng: Rng;
-  /** The node id's code in the trace log (-1 when tracing is off). */
-  readonly traceCode: number;
-  lives: number;
-}
+export type { NodeSlot, QueuedEvent } from './slots';
 
 /** The state and the effect interpreter shared by every simulation (see {@link Simulation}). */
 export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
@@ -87,7 +65,20 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
   protected readonly links: LinkTable;
   protected readonly networkRng: Rng;
   protected readonly createNode: NodeFactory<M, N>;
-  protected readonly checkers: readonly Checker<N>[];
+  protected readonly createClient: NodeFactory<M, ProtocolNode<M>> | undefined;
+  /** Client ids, in the order given. */
+  readonly clientIds: readonly NodeId[];
+  /** Live client actors by id (never in `live`, which checkers see as the cluster). */
+  protected readonly liveClients = new Map<NodeId, ProtocolNode<M>>();
+  /** Checkers, nemesis and cluster view of the run, and the events waiting for them. */
+  protected readonly observer: RunObserver<M, N>;
+  /** True when events must be built for run-level checkers or the nemesis, even with the trace off. */
+  protected readonly watching: boolean;
+  /** True when after each event something must run (checkers, the nemesis). */
+  protected readonly afterEachEvent: boolean;
+  protected readonly recorder = new HistoryRecorder();
+  protected readonly dropFilters: DropFilter<M>[] = [];
+  protected readonly fsyncMs: number;
   protected readonly tracing: boolean;
   /** The columnar trace; `undefined` when tracing is off. */
   protected readonly log: TraceLog<M> | undefined;
@@ -96,35 +87,49 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
   protected readonly throwOnViolation: boolean;
   protected readonly formatter: MessageFormatter<M>;
   protected readonly external = new Map<NodeId, ExternalDelivery<M>[]>();
+  /** What checkers see. */
   protected readonly view: ClusterView<N>;
   protected readonly faultRng: Rng;
+  /** The nemesis's own random stream (forked last, so it shifts no other stream). */
+  readonly nemesisRng: Rng;
 
   constructor(options: SimulationOptions<M, N>) {
     const root = createRng(options.seed);
     this.seed = root.seed;
     this.nodeIds = [...options.nodeIds];
-    if (new Set(this.nodeIds).size !== this.nodeIds.length) throw new Error('node ids must be distinct');
+    const clientIds = [...(options.clients?.ids ?? [])];
+    const { durability, fsyncMs } = checkRunOptions(options, this.nodeIds, clientIds);
     this.networkRng = root.fork('network');
     const clockRng = root.fork('clocks');
     const nodeRng = root.fork('nodes');
     this.faultRng = root.fork('faults');
+    this.nemesisRng = root.fork('nemesis');
     this.links = new LinkTable(options.network);
     this.createNode = options.createNode;
-    this.checkers = options.checkers ?? [];
+    this.createClient = options.clients?.createClient;
+    this.clientIds = clientIds;
+    this.fsyncMs = fsyncMs;
     this.tracing = options.trace ?? true;
     this.log = this.tracing ? new TraceLog<M>() : undefined;
     this.copying = options.copyMessages ?? true;
     this.throwOnViolation = options.onViolation === 'throw';
     this.formatter = options.formatMessage ?? (formatMessage as MessageFormatter<M>);
-    this.view = { nowMs: 0, nodes: this.live, crashed: this.down, outputs: this.outputs };
+    this.observer = new RunObserver<M, N>(new CheckerSet<M, N>(options.checkers ?? []), options.nemesis, {
+      live: this.live,
+      down: this.down,
+      outputs: this.outputs,
+      clientIds: this.clientIds,
+      recorder: this.recorder,
+      disk: (id) => this.slot(id).durable,
+      stopped: () => this.violation !== undefined,
+      fail: (failure) => this.fail(failure),
+      control: this as unknown as NemesisControl<M>,
+    });
+    this.watching = this.observer.watching;
+    this.afterEachEvent = this.observer.active;
+    this.view = this.observer.view;
 
-    const clocks = options.clocks;
-    for (const id of this.nodeIds) {
-      const clock = isClockMap(clocks) ? clocks.get(id) ?? PERFECT_CLOCK : clocks ? randomClockModel(clockRng, clocks) : PERFECT_CLOCK;
-      const perfectClock = clock.offsetMs === 0 && clock.driftPpm === 0;
-      const traceCode = this.log === undefined ? -1 : this.log.nodeCode(id);
-      this.slots.set(id, { id, node: undefined, timers: new Map(), durable: new MemoryDurableStore(), clock, perfectClock, rng: nodeRng.fork(id), traceCode, lives: 0 });
-    }
+    createSlots<M, N>(this.slots, options, { nodeIds: this.nodeIds, clientIds: this.clientIds }, { clockRng, nodeRng }, this.log, durability);
   }
 
   /** Every event so far (empty when tracing is off); built from the columnar log on first read. */
@@ -144,15 +149,17 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
         break;
       default:
         event.action?.();
-        return; // actions run their own checkers
+        break;
     }
-    if (this.checkers.length > 0) this.runCheckers();
+    if (this.afterEachEvent) this.afterEvent();
   }
 
   protected deliver(event: QueuedEvent<M>): void {
     const { from, to } = event;
     const slot = event.target as NodeSlot<N> | undefined;
     if (slot === undefined) {
+      // Faults apply when a message arrives, whoever the receiver is (B6).
+      if (this.isBlocked(from, to)) return this.drop(event, this.partitionBlocks.has(linkKey(from, to)) ? 'partition' : 'link');
       let inbox = this.external.get(to);
       if (inbox === undefined) this.external.set(to, (inbox = []));
       inbox.push({ timeMs: this.now, from, message: event.message as M });
@@ -160,12 +167,17 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
       this.recordDelivery(event);
       return;
     }
-    if (slot.node === undefined) return this.drop(event, 'crashed');
+    const node = slot.node as ProtocolNode<M> | undefined;
+    if (node === undefined) return this.drop(event, 'crashed');
     if (this.isBlocked(from, to)) return this.drop(event, this.partitionBlocks.has(linkKey(from, to)) ? 'partition' : 'link');
     this.stats.delivered++;
     this.recordDelivery(event);
     const input: Input<M> = { type: 'message', from, message: event.message as M };
-    this.apply(slot, slot.node.step(input, this.localNowMs(slot)));
+    try {
+      this.apply(slot, node.step(input, this.localNowMs(slot)));
+    } catch (error) {
+      this.protocolException(slot, error, 'step');
+    }
   }
 
   /** What the hardware clock of `slot` reads now (the simulated time itself for a perfect clock). */
@@ -180,18 +192,34 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     slot.timers.delete(name);
     this.stats.timersFired++;
     if (this.log !== undefined) this.log.timer(this.now, slot.traceCode, name);
+    if (this.watching) this.observer.buffer.push({ kind: 'timer', timeMs: this.now, node: slot.id, name });
     const input: Input<M> = { type: 'timer', name };
-    this.apply(slot, slot.node.step(input, this.localNowMs(slot)));
+    try {
+      this.apply(slot, (slot.node as ProtocolNode<M>).step(input, this.localNowMs(slot)));
+    } catch (error) {
+      this.protocolException(slot, error, 'step');
+    }
   }
 
-  protected apply(slot: NodeSlot<N>, effects: readonly Effect<M>[]): void {
-    for (const effect of effects) {
+  /**
+   * Interprets `effects` in order from index `from`. In `'fsync'` durability an `fsync` stops
+   * here: the rest runs when the disk acknowledges, `fsyncMs` later (if the node is still in
+   * the same life). A malformed effect throws a clear error (reported as a protocol exception).
+   */
+  protected apply(slot: NodeSlot<N>, effects: readonly Effect<M>[], from = 0): void {
+    for (let i = from; i < effects.length; i++) {
+      const effect = effects[i] as Effect<M>;
       switch (effect.type) {
         case 'send':
           this.send(slot, effect.to, effect.message);
           break;
         case 'setTimer': {
-          const delayMs = slot.perfectClock ? effect.afterMs : trueDuration(slot.clock, effect.afterMs);
+          const afterMs = effect.afterMs;
+          // B1: NaN, undefined, negative or infinite delays would run time backwards or never fire.
+          if (!(afterMs >= 0 && afterMs !== Infinity)) {
+            throw new RangeError(`setTimer("${effect.name}"): afterMs debe ser un número finito >= 0, recibido ${String(afterMs)}`);
+          }
+          const delayMs = slot.perfectClock ? afterMs : trueDuration(slot.clock, afterMs);
           const seq = this.push(this.now + Math.max(0, delayMs), TIMER, effect.name, slot.id, slot, undefined, -1, false, undefined);
           slot.timers.set(effect.name, seq);
           break;
@@ -199,21 +227,49 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
         case 'cancelTimer':
           slot.timers.delete(effect.name);
           break;
-        case 'output': {
-          const record: OutputRecord =
-            effect.data === undefined
-              ? { timeMs: this.now, node: slot.id, label: effect.label }
-              : { timeMs: this.now, node: slot.id, label: effect.label, data: effect.data };
-          this.outputs.push(record);
-          if (this.log !== undefined) this.log.record({ kind: 'output', ...record });
+        case 'output':
+          this.recordOutput(slot, effect.label, effect.data);
           break;
-        }
+        case 'fsync':
+          if (slot.durable.durability === 'fsync') return this.startFsync(slot, effects, i + 1);
+          break;
+        default:
+          throw new TypeError(`efecto desconocido: ${JSON.stringify(effect)}`);
       }
     }
   }
 
+  /** An output: copied (B2: later mutation must not rewrite history), recorded, and fed to the history. */
+  private recordOutput(slot: NodeSlot<N>, label: string, data: unknown): void {
+    if (typeof label !== 'string') throw new TypeError(`output: label debe ser un texto, recibido ${String(label)}`);
+    const record: OutputRecord = data === undefined ? { timeMs: this.now, node: slot.id, label } : { timeMs: this.now, node: slot.id, label, data: copyPlain(data) };
+    if (HistoryRecorder.isOperationLabel(label)) this.recorder.record(slot.id, label, record.data, this.now);
+    this.outputs.push(record);
+    if (this.log !== undefined || this.watching) {
+      const event: TraceEvent<M> = { kind: 'output', ...record };
+      if (this.log !== undefined) this.log.record(event);
+      if (this.watching) this.observer.buffer.push(event);
+    }
+  }
+
+  /** Starts an fsync covering the writes so far; the effects after it wait for it to complete. */
+  private startFsync(slot: NodeSlot<N>, effects: readonly Effect<M>[], next: number): void {
+    const mark = slot.durable.syncMark();
+    const life = slot.lives;
+    this.push(this.now + this.fsyncMs, ACTION, '', '', undefined, undefined, -1, false, () => {
+      if (slot.lives !== life || slot.node === undefined) return; // crashed meanwhile: the writes are lost
+      slot.durable.commitSync(mark);
+      try {
+        this.apply(slot, effects, next);
+      } catch (error) {
+        this.protocolException(slot, error, 'step');
+      }
+    });
+  }
+
   protected send(sender: NodeSlot<N>, to: NodeId, original: M): void {
     const from = sender.id;
+    if (typeof to !== 'string') throw new TypeError(`send: el destino debe ser un id (texto), recibido ${String(to)}`);
     const target = this.slots.get(to);
     const messageId = this.messageIds++;
     this.stats.sent++;
@@ -222,12 +278,14 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     if (this.log !== undefined) {
       this.log.send(this.now, sender.traceCode, target === undefined ? this.log.nodeCode(to) : target.traceCode, original, messageId);
     }
+    if (this.watching) this.watchSend(from, to, original, messageId);
     const link = this.links.get(from, to);
     const rng = this.networkRng;
     if (this.isBlocked(from, to)) {
-      return this.dropAtSend(messageId, this.partitionBlocks.has(linkKey(from, to)) ? 'partition' : 'link');
+      return this.dropAtSend(messageId, this.partitionBlocks.has(linkKey(from, to)) ? 'partition' : 'link', from, to, original);
     }
-    if (link.loss > 0 && rng.next() < link.loss) return this.dropAtSend(messageId, 'loss');
+    if (this.dropFilters.length > 0 && this.filtered(from, to, original)) return this.dropAtSend(messageId, 'filtered', from, to, original);
+    if (link.loss > 0 && rng.next() < link.loss) return this.dropAtSend(messageId, 'loss', from, to, original);
     let delayMs = sampleLatency(link.latency, rng);
     if (link.reorder > 0 && rng.next() < link.reorder) delayMs += rng.next() * link.reorderDelayMs;
     const message = this.copying ? copyPlain(original) : original;
@@ -239,34 +297,67 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     }
   }
 
+  /** Records a send for the run-level checkers and the nemesis. */
+  protected watchSend(from: NodeId, to: NodeId, message: M, messageId: number): void {
+    this.observer.sendTimes[messageId] = this.now;
+    this.observer.buffer.push({ kind: 'send', timeMs: this.now, from, to, message, messageId });
+  }
+
+  /** True if a `dropIf` filter drops this message. */
+  private filtered(from: NodeId, to: NodeId, message: M): boolean {
+    const candidate = { timeMs: this.now, from, to, message };
+    for (const filter of this.dropFilters) if (filter(candidate)) return true;
+    return false;
+  }
+
   protected isBlocked(from: NodeId, to: NodeId): boolean {
     if (this.partitionBlocks.size === 0 && this.cutBlocks.size === 0) return false;
     const key = linkKey(from, to);
     return this.partitionBlocks.has(key) || this.cutBlocks.has(key);
   }
 
-  protected dropAtSend(messageId: number, reason: DropReason): void {
+  protected dropAtSend(messageId: number, reason: DropReason, from: NodeId, to: NodeId, message: M): void {
     this.stats.dropped++;
     if (this.log !== undefined) this.log.drop(this.now, messageId, reason);
+    if (this.watching) this.observer.buffer.push({ kind: 'drop', timeMs: this.now, from, to, message, messageId, sentAtMs: this.now, reason });
   }
 
   protected drop(event: QueuedEvent<M>, reason: DropReason): void {
     this.stats.dropped++;
     if (this.log !== undefined) this.log.drop(event.timeMs, event.messageId, reason);
+    if (this.watching) {
+      const { timeMs, from, to, messageId } = event;
+      this.observer.buffer.push({ kind: 'drop', timeMs, from, to, message: event.message as M, messageId, sentAtMs: this.observer.sendTimes[messageId] ?? timeMs, reason });
+    }
   }
 
   protected recordDelivery(event: QueuedEvent<M>): void {
     if (this.log !== undefined) this.log.deliver(event.timeMs, event.messageId, event.duplicate);
+    if (this.watching) {
+      const { timeMs, from, to, messageId, duplicate } = event;
+      this.observer.buffer.push({ kind: 'deliver', timeMs, from, to, message: event.message as M, messageId, sentAtMs: this.observer.sendTimes[messageId] ?? timeMs, duplicate });
+    }
   }
 
   protected boot(slot: NodeSlot<N>, kind: 'start' | 'restart'): void {
     slot.lives++;
-    const node = this.createNode({ id: slot.id, nodeIds: this.nodeIds, rng: slot.rng.fork(`life${slot.lives}`), durable: slot.durable });
-    slot.node = node;
-    this.live.set(slot.id, node);
-    this.record({ kind, timeMs: this.now, node: slot.id });
-    this.apply(slot, node.start(this.localNowMs(slot)));
-    this.runCheckers();
+    const context = { id: slot.id, nodeIds: this.nodeIds, rng: slot.rng.fork(`life${slot.lives}`), durable: slot.durable };
+    try {
+      if (slot.isClient) {
+        const client = (this.createClient as NodeFactory<M, ProtocolNode<M>>)(context);
+        slot.node = client as unknown as N;
+        this.liveClients.set(slot.id, client);
+      } else {
+        const node = this.createNode(context);
+        slot.node = node;
+        this.live.set(slot.id, node);
+      }
+      this.record({ kind, timeMs: this.now, node: slot.id });
+      this.apply(slot, (slot.node as N).start(this.localNowMs(slot)));
+    } catch (error) {
+      this.protocolException(slot, error, kind);
+    }
+    this.afterEvent();
   }
 
   protected push(
@@ -292,28 +383,42 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
 
   protected record(event: TraceEvent<M>): void {
     if (this.log !== undefined) this.log.record(event);
+    if (this.watching) this.observer.buffer.push(event);
   }
 
-  protected runCheckers(): void {
-    if (this.checkers.length === 0 || this.violation) return;
-    (this.view as { nowMs: number }).nowMs = this.now;
-    for (const checker of this.checkers) {
-      const message = checker(this.view);
-      if (message) {
-        this.violation = { checker: checkerName(checker as Checker<never>), message, timeMs: this.now, eventCount: this.stats.events, seed: this.seed };
-        if (this.throwOnViolation) throw new InvariantViolationError(this.violation);
-        return;
-      }
+  /** After an event or a scenario call: run-level checkers and nemesis on its events, then plain checkers. */
+  protected afterEvent(): void {
+    this.observer.afterEvent(this.now);
+  }
+
+  /** Records a violation (the run stops), or throws it with `onViolation: 'throw'`. */
+  protected fail(failure: Failure, cause?: unknown): void {
+    const violation: Violation = { ...failure, timeMs: this.now, eventCount: this.stats.events, seed: this.seed };
+    this.violation = violation;
+    if (this.throwOnViolation) {
+      const error = new InvariantViolationError(violation);
+      if (cause !== undefined) (error as { cause?: unknown }).cause = cause;
+      throw error;
     }
+  }
+
+  /** An exception in protocol code becomes a violation naming the node and carrying the seed. */
+  protected protocolException(slot: NodeSlot<N>, error: unknown, during: string): void {
+    if (error instanceof InvariantViolationError) throw error;
+    if (this.violation !== undefined) return;
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.fail({ checker: 'protocolException', message: `${slot.id} lanzó una excepción en ${during}: ${text}`, nodes: [slot.id] }, error);
   }
 
   protected slot(id: NodeId): NodeSlot<N> {
     const slot = this.slots.get(id);
-    if (slot === undefined) throw new Error(`unknown node "${id}" (nodes: ${this.nodeIds.join(', ')})`);
+    if (slot === undefined) throw new Error(`unknown node "${id}" (${this.describeIds()})`);
     return slot;
   }
-}
 
-function isClockMap(value: unknown): value is ReadonlyMap<NodeId, ClockModel> {
-  return value instanceof Map;
+  /** The known ids, for error messages. */
+  protected describeIds(): string {
+    const clients = this.clientIds.length > 0 ? `; clients: ${this.clientIds.join(', ')}` : '';
+    return `nodes: ${this.nodeIds.join(', ')}${clients}`;
+  }
 }

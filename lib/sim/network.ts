@@ -114,16 +114,35 @@ export interface ResolvedLink {
 
 /** Resolves the model of every directed link once, so the hot path is one Map lookup. */
 export class LinkTable {
-  private readonly base: ResolvedLink;
+  private base: ResolvedLink;
   private readonly overrides = new Map<string, ResolvedLink>();
+  /** The unresolved override per link, so a new default re-resolves them. */
+  private readonly models = new Map<string, LinkModel>();
 
   constructor(model: NetworkModel = {}) {
     this.base = resolve(model, undefined);
     for (const link of model.links ?? []) {
-      const resolved = resolve(link, this.base);
-      this.overrides.set(linkKey(link.from, link.to), resolved);
-      if (link.bothWays) this.overrides.set(linkKey(link.to, link.from), resolved);
+      this.set(link.from, link.to, link);
+      if (link.bothWays) this.set(link.to, link.from, link);
     }
+  }
+
+  /** Replaces the model of `from → to` (fields left out take the default); `undefined` removes the override. */
+  set(from: NodeId, to: NodeId, model: LinkModel | undefined): void {
+    const key = linkKey(from, to);
+    if (model === undefined) {
+      this.overrides.delete(key);
+      this.models.delete(key);
+      return;
+    }
+    this.overrides.set(key, resolve(model, this.base));
+    this.models.set(key, model);
+  }
+
+  /** Replaces the default model; overrides keep their own fields and take the new default for the rest. */
+  setDefault(model: LinkModel): void {
+    this.base = resolve(model, undefined);
+    for (const [key, link] of this.models) this.overrides.set(key, resolve(link, this.base));
   }
 
   /** The model of the directed link `from → to`. */

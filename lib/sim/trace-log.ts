@@ -25,7 +25,7 @@ const PAGE = 1 << PAGE_SHIFT;
 const MASK = PAGE - 1;
 
 /** Drop reasons as codes in the records (a `Record`, so a new reason must be given a code). */
-const DROP_CODES: Record<DropReason, number> = { loss: 0, partition: 1, link: 2, crashed: 3 };
+const DROP_CODES: Record<DropReason, number> = { loss: 0, partition: 1, link: 2, crashed: 3, filtered: 4 };
 const DROP_REASONS = (Object.keys(DROP_CODES) as DropReason[]).sort((a, b) => DROP_CODES[a] - DROP_CODES[b]);
 
 /**

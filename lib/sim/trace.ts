@@ -2,10 +2,12 @@
  * The trace: every send, delivery, drop, timer, output and fault of a run, as data, and as
  * one readable line per event (`t=0153 n2→n1 RequestVote term=1`).
  */
+import { filterTrace } from './trace-view';
+import type { TraceFilter } from './trace-view';
 import type { NodeId } from './types';
 
-/** Why the network did not deliver a message. */
-export type DropReason = 'loss' | 'partition' | 'link' | 'crashed';
+/** Why the network did not deliver a message (`'filtered'`: a `dropIf` filter of a scenario or nemesis). */
+export type DropReason = 'loss' | 'partition' | 'link' | 'crashed' | 'filtered';
 
 /** One event of a run. `timeMs` is simulated (true) time; `messageId` links a send to its fate. */
 export type TraceEvent<M = unknown> =
@@ -113,13 +115,33 @@ export function formatEvent<M>(event: TraceEvent<M>, formatter: MessageFormatter
   }
 }
 
-/** The whole trace (or its last `tail` events) as text, one line per event. */
-export function formatTrace<M>(
-  trace: readonly TraceEvent<M>[],
-  options: { formatter?: MessageFormatter<M>; tail?: number } = {},
-): string {
-  const events = options.tail === undefined ? trace : trace.slice(Math.max(0, trace.length - options.tail));
+/** Options of {@link formatTrace} and `sim.traceText`: a {@link TraceFilter}, a formatter and a tail. */
+export interface TraceTextOptions<M = unknown> extends TraceFilter<M> {
+  /** How messages are printed (`sim.traceText` passes the simulation's own). */
+  readonly formatter?: MessageFormatter<M>;
+  /** Only the last `tail` lines (of the filtered events). */
+  readonly tail?: number;
+}
+
+/**
+ * The trace as text, one line per event: the whole of it, or the events a filter selects
+ * (a time window or a window `around` an event, some nodes, some message types), or the last
+ * `tail` of those.
+ *
+ * @example
+ * formatTrace(sim.trace, { around: { event: 120, beforeMs: 50, afterMs: 20 }, nodes: ['n1', 'n2'], messageTypes: ['RequestVote'] });
+ */
+export function formatTrace<M>(trace: readonly TraceEvent<M>[], options: TraceTextOptions<M> = {}): string {
+  const filtered = isFiltering(options) ? filterTrace(trace, options) : trace;
+  const events = options.tail === undefined ? filtered : filtered.slice(Math.max(0, filtered.length - options.tail));
   return events.map((event) => formatEvent(event, options.formatter)).join('\n');
+}
+
+function isFiltering<M>(options: TraceFilter<M>): boolean {
+  return (
+    options.nodes !== undefined || options.messageTypes !== undefined || options.kinds !== undefined ||
+    options.fromMs !== undefined || options.toMs !== undefined || options.around !== undefined
+  );
 }
 
 /** The node at which an event happens, or `undefined` for network-wide events (drops, partitions). */

@@ -24,7 +24,13 @@ export type Effect<M> =
   /** Disarm the timer `name`; cancelling a timer that is not armed does nothing. */
   | { readonly type: 'cancelTimer'; readonly name: string }
   /** Report something visible outside the protocol (a decision, a client reply, a log line). */
-  | { readonly type: 'output'; readonly label: string; readonly data?: unknown };
+  | { readonly type: 'output'; readonly label: string; readonly data?: unknown }
+  /**
+   * Make every durable write done so far survive a crash. Effects run in order: in the
+   * `'fsync'` durability mode the effects after it wait until the disk acknowledges, so
+   * `[send(reply), fsync()]` replies before the write is safe (a bug a crash can expose).
+   */
+  | { readonly type: 'fsync' };
 
 /**
  * A protocol node: a message-driven state machine that returns effects.
@@ -48,21 +54,41 @@ export interface ProtocolNode<M> {
 }
 
 /**
- * The state a node declares durable: it survives a crash, everything else is lost.
+ * A read-only view of a node's disk: what checkers see of any node, crashed or not.
+ * Every read returns copies.
+ */
+export interface ReadonlyDurableStore {
+  /** Reads a saved value, or `undefined` if nothing was saved under `key`. */
+  get<T>(key: string): T | undefined;
+  /** The keys saved so far, in insertion order (logs are a separate namespace). */
+  keys(): string[];
+  /** Copies of the entries `[from, to)` of the log `log` (default: all of it; an unknown log is empty). */
+  readLog<T>(log: string, from?: number, to?: number): T[];
+  /** How many entries the log `log` holds (0 for an unknown log). */
+  logLength(log: string): number;
+}
+
+/**
+ * The state a node declares durable: it survives a crash, everything else is lost. Values
+ * (keys) and append-only logs (like a Raft log) are separate namespaces.
  *
  * Values are deep-copied on `set` and `get`, like a write to disk, so a node cannot
  * keep a live reference into its "disk" and accidentally survive a crash with volatile state.
+ * With `durability: 'fsync'` a write survives a crash only once an {@link fsync} effect
+ * after it has completed.
  */
-export interface DurableStore {
-  /** Reads a saved value, or `undefined` if nothing was saved under `key`. */
-  get<T>(key: string): T | undefined;
+export interface DurableStore extends ReadonlyDurableStore {
   /**
    * Saves a deep copy of `value` under `key`. Only plain data (objects, arrays, `Map`, `Set`,
    * primitives): a class instance (a date too: store its number) or a function throws a `TypeError`.
    */
   set<T>(key: string, value: T): void;
-  /** The keys saved so far, in insertion order. */
-  keys(): string[];
+  /** Removes `key`; returns true if it existed. */
+  delete(key: string): boolean;
+  /** Appends copies of `entries` to the log `log` (created if new); returns its new length. */
+  append<T>(log: string, ...entries: T[]): number;
+  /** Drops the entries of `log` with index `>= length` (a Raft follower discarding a conflict). */
+  truncateLog(log: string, length: number): void;
 }
 
 /** What a node factory receives: its id, its peers, its own random stream and its disk. */
@@ -98,6 +124,17 @@ export function cancelTimer<M = never>(name: string): Effect<M> {
 /** Effect constructor: report `label` (with optional data) outside the protocol. */
 export function output<M = never>(label: string, data?: unknown): Effect<M> {
   return data === undefined ? { type: 'output', label } : { type: 'output', label, data };
+}
+
+/**
+ * Effect constructor: make the durable writes so far survive a crash (see the `fsync` effect).
+ *
+ * @example
+ * context.durable.set('votedFor', candidate);
+ * return [fsync(), send(candidate, { type: 'Vote', granted: true })]; // persist, then answer
+ */
+export function fsync<M = never>(): Effect<M> {
+  return { type: 'fsync' };
 }
 
 /** Helper for exhaustive `switch` statements on message unions. */

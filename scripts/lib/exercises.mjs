@@ -110,9 +110,10 @@ export function stubRegions(text, select, file) {
  * Runs a command in its own process group with a time limit, killing the whole group
  * (vitest's workers included) when it runs over. Resolves with the exit status.
  */
-export function runLimited(command, args, { cwd, env, timeoutMs, quiet = true }) {
+export function runLimited(command, args, { cwd, env, timeoutMs, quiet = true, onChild }) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, env, detached: true, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    onChild?.(child);
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
@@ -161,12 +162,14 @@ export function readChecks(reportFile) {
 /** What a student may see of a failure: the hint, and for public checks the first line. */
 export function feedback(check) {
   const text = check.message ?? '';
-  const hint = /Pista: (.*)/.exec(text)?.[1]?.trim();
+  // check() appends the teacher's hint last; anything before it may be the student's text.
+  const hint = [...text.matchAll(/Pista: (.*)/g)].pop()?.[1]?.trim();
   const unsolved = /Ejercicio (\d\d\.\d+) sin resolver/.exec(text);
   let reason;
   if (unsolved) reason = `sin resolver (ejercicio ${unsolved[1]})`;
   else if (check.visibility === 'public') {
     reason = text.split('\n').find((line) => line.trim() && !/^\s*at /.test(line))?.replace(/^(AssertionError|Error): /, '').trim();
+    if (reason && reason.length > 300) reason = `${reason.slice(0, 300)}…`;
   }
   return { hint, reason };
 }

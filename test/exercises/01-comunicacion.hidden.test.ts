@@ -1,74 +1,160 @@
+// Hidden checks of chapter 01: random inputs from checkSeed (per-student seeds under the
+// grader), compared with this file's own references, never with lib's. The queue is the
+// teacher's harness; the exercise function only ever sees and returns plain data.
 import { expect } from 'vitest';
+import { applyPaymentOnce, createLedger } from '../../lib/messaging/idempotent';
+import { MessageQueue } from '../../lib/messaging/queue';
+import type { Payment, PaymentLedger } from '../../lib/messaging/idempotent';
+import { batchReply, classifyMessage } from '../../lib/rpc/exercises';
+import type { JsonRpcResponse } from '../../lib/rpc/messages';
 import { createRng } from '../../lib/random/index';
-import { applyPaymentOnce, createLedger, MessageQueue } from '../../lib/messaging/index';
-import { batchReply, createDispatcher, defineMethod, failure, success } from '../../lib/rpc/index';
-import type { JsonRpcResponse } from '../../lib/rpc/index';
-import { classifyMessage } from '../../lib/rpc/index';
 import { check, checkSeed } from './check';
 
-check('01.1', 'casos límite de id y params', () => {
-  expect(classifyMessage({ jsonrpc: '2.0', method: 'm', id: null })).toBe('request');
-  expect(classifyMessage({ jsonrpc: '2.0', method: 'm', id: 0 })).toBe('request');
-  expect(classifyMessage({ jsonrpc: '2.0', method: 'm', id: '' })).toBe('request');
-  expect(classifyMessage({ jsonrpc: '2.0', method: 'm', id: true })).toBe('invalid');
-  expect(classifyMessage({ jsonrpc: '2.0', method: 'm', id: {} })).toBe('invalid');
-  expect(classifyMessage({ jsonrpc: '2.0', method: 'm', params: null, id: 1 })).toBe('invalid');
-  expect(classifyMessage({ jsonrpc: '2.0', method: 'm', params: {}, id: 1 })).toBe('request');
-  expect(classifyMessage({ jsonrpc: 2, method: 'm', id: 1 })).toBe('invalid');
-  expect(classifyMessage([{ jsonrpc: '2.0', method: 'm', id: 1 }])).toBe('invalid');
-  expect(classifyMessage(null)).toBe('invalid');
-  expect(classifyMessage('{"jsonrpc":"2.0"}')).toBe('invalid');
-}, { hint: 'id puede ser string, number o null; params, si está, array u objeto (no null).' });
+// JSON-RPC 2.0 §4 and §4.1, written independently of lib/rpc.
+function referenceKind(value: unknown): 'request' | 'notification' | 'invalid' {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'invalid';
+  const m = value as { [key: string]: unknown };
+  if (m['jsonrpc'] !== '2.0' || typeof m['method'] !== 'string') return 'invalid';
+  if ('params' in m && (m['params'] === null || typeof m['params'] !== 'object')) return 'invalid';
+  if (!('id' in m)) return 'notification';
+  const id = m['id'];
+  return id === null || typeof id === 'string' || typeof id === 'number' ? 'request' : 'invalid';
+}
 
-check('01.1', 'coincide con el despachador en 2000 mensajes aleatorios (seed=101)', () => {
-  const rpc = createDispatcher(new Map([['m', defineMethod({ params: [], handler: () => 1 })]]));
-  const rng = createRng(checkSeed('01.1-aleatorio'));
-  const pick = <T>(xs: T[]): T => rng.choice(xs);
-  for (let i = 0; i < 2000; i++) {
-    const message: Record<string, unknown> = {};
-    if (rng.bernoulli(0.8)) message.jsonrpc = pick<unknown>(['2.0', '1.0', 2, null]);
-    if (rng.bernoulli(0.9)) message.method = pick<unknown>(['m', 1, null, ['m']]);
-    if (rng.bernoulli(0.5)) message.params = pick<unknown>([[], {}, null, 'x', 3]);
-    if (rng.bernoulli(0.7)) message.id = pick<unknown>([1, 'a', null, true, {}, [], 2.5]);
-    const reply = rpc.handleValue(message) as JsonRpcResponse | undefined;
-    const invalid = reply !== undefined && 'error' in reply && reply.error.code === -32600;
-    const kind = classifyMessage(message);
-    expect(kind === 'invalid', `mensaje ${JSON.stringify(message)} (seed=101)`).toBe(invalid);
-    if (!invalid) expect(kind === 'notification', JSON.stringify(message)).toBe(reply === undefined);
+check('01.1', 'casos límite de id, params y del propio valor', () => {
+  const cases: unknown[] = [
+    { jsonrpc: '2.0', method: 'm', id: null },
+    { jsonrpc: '2.0', method: 'm', id: 0 },
+    { jsonrpc: '2.0', method: 'm', id: -1.5 },
+    { jsonrpc: '2.0', method: 'm', id: '' },
+    { jsonrpc: '2.0', method: 'm', id: false },
+    { jsonrpc: '2.0', method: 'm', id: [] },
+    { jsonrpc: '2.0', method: 'm', params: null },
+    { jsonrpc: '2.0', method: 'm', params: false, id: 1 },
+    { jsonrpc: '2.0', method: 'm', params: { a: [1] }, id: 'x' },
+    { jsonrpc: '2.0 ', method: 'm', id: 1 },
+    { jsonrpc: null, method: 'm', id: 1 },
+    { jsonrpc: '2.0', method: null, id: 1 },
+    { jsonrpc: '2.0', method: { name: 'm' } },
+    { jsonrpc: '2.0', method: 'm', id: 1, result: 3 },
+    {},
+    [],
+    null,
+    0,
+    false,
+    '',
+    '{"jsonrpc":"2.0","method":"m"}',
+  ];
+  for (const value of cases) expect(classifyMessage(value), JSON.stringify(value)).toBe(referenceKind(value));
+}, { hint: 'id puede ser string, número o null; params, si está, array u objeto (no null); el valor tiene que ser un objeto que no sea un array.' });
+
+check('01.1', 'coincide con la especificación en 600 mensajes aleatorios', () => {
+  const seed = checkSeed('01.1-aleatorio');
+  const rng = createRng(seed);
+  for (let i = 0; i < 600; i++) {
+    const message: { [key: string]: unknown } = {};
+    if (rng.bernoulli(0.85)) message['jsonrpc'] = rng.choice<unknown>(['2.0', '2.0', '1.0', 2, null, '']);
+    if (rng.bernoulli(0.9)) message['method'] = rng.choice<unknown>(['m', 'sumar', '', 1, null, ['m'], {}]);
+    if (rng.bernoulli(0.5)) message['params'] = rng.choice<unknown>([[], [1, 2], {}, { a: 1 }, null, 'x', 3, true]);
+    if (rng.bernoulli(0.7)) message['id'] = rng.choice<unknown>([1, 0, 'a', '', null, true, false, {}, [], 2.5]);
+    if (rng.bernoulli(0.1)) message['extra'] = rng.choice<unknown>([1, 'x', null]);
+    const value: unknown = rng.bernoulli(0.05) ? [message] : message;
+    expect(classifyMessage(value), `${JSON.stringify(value)} (semilla ${seed})`).toBe(referenceKind(value));
   }
-}, { hint: 'Repasa las reglas de la sección 4 una por una.', points: 2 });
+}, { hint: 'Repasa las reglas de las secciones 4 y 4.1 una por una: jsonrpc, method, params e id.', points: 2 });
 
-check('01.2', 'lotes grandes y mezclados conservan el orden', () => {
-  const outputs: (JsonRpcResponse | undefined)[] = [];
-  for (let i = 0; i < 50; i++) outputs.push(i % 3 === 0 ? undefined : i % 2 ? success(i, i * i) : failure(i, -32602));
-  const reply = batchReply(outputs);
-  expect(Array.isArray(reply)).toBe(true);
-  expect((reply as JsonRpcResponse[]).map((r) => r.id)).toEqual(outputs.filter((o) => o !== undefined).map((o) => o!.id));
-  expect(batchReply([success(1, null)])).toStrictEqual([success(1, null)]);
-}, { hint: 'Una respuesta por cada llamada que no sea notificación, en el mismo orden.' });
+function referenceBatch(outputs: readonly (JsonRpcResponse | undefined)[]): unknown {
+  if (outputs.length === 0) return { jsonrpc: '2.0', error: { code: -32600, message: 'Invalid Request' }, id: null };
+  const responses: JsonRpcResponse[] = [];
+  for (const output of outputs) if (output !== undefined) responses.push(output);
+  return responses.length > 0 ? responses : undefined;
+}
 
-check('01.3', 'con reentregas tras caídas, cada saldo se abona exactamente una vez', () => {
-  const ledger = createLedger();
-  const queue = new MessageQueue({ maxAttempts: 100 });
-  const expected = new Map<string, number>();
+check('01.2', 'lotes aleatorios de cualquier tamaño conservan el orden', () => {
+  const seed = checkSeed('01.2-aleatorio');
+  const rng = createRng(seed);
+  for (let i = 0; i < 150; i++) {
+    const notificationShare = rng.choice([0, 0.3, 0.7, 1]);
+    const outputs: (JsonRpcResponse | undefined)[] = Array.from({ length: rng.int(0, 40) }, (_, k) => {
+      if (rng.bernoulli(notificationShare)) return undefined;
+      const id = rng.bernoulli(0.5) ? k : `r${k}`;
+      return rng.bernoulli(0.7)
+        ? { jsonrpc: '2.0', result: rng.int(-5, 5), id }
+        : { jsonrpc: '2.0', error: { code: rng.choice([-32601, -32602, -32603]), message: 'error' }, id };
+    });
+    const expected = referenceBatch([...outputs]);
+    const copy = [...outputs];
+    expect(batchReply(outputs), `${outputs.length} salidas (semilla ${seed})`).toStrictEqual(expected);
+    expect(outputs, 'las salidas recibidas no deben cambiar').toStrictEqual(copy);
+  }
+}, { hint: 'Una respuesta por cada llamada que no sea notificación, en el mismo orden y sin tocar el array recibido; lote vacío y solo notificaciones son casos aparte.', points: 2 });
+
+check('01.2', 'los casos límite: lote vacío, solo notificaciones y una sola respuesta', () => {
+  expect(batchReply([])).toStrictEqual(referenceBatch([]));
+  expect(batchReply([undefined])).toBeUndefined();
+  const only: JsonRpcResponse = { jsonrpc: '2.0', error: { code: -32700, message: 'Parse error' }, id: null };
+  expect(batchReply([undefined, only])).toStrictEqual([only]);
+}, { hint: 'Vacío: un objeto de error (no un array); sin respuestas: undefined; si no, siempre un array.' });
+
+// The effect every payment should have, computed from the payments alone.
+function referenceLedger(payments: readonly Payment[]): PaymentLedger {
+  const balances = new Map<string, number>();
+  const applied = new Set<string>();
+  for (const p of payments) {
+    if (applied.has(p.paymentId)) continue;
+    applied.add(p.paymentId);
+    balances.set(p.account, (balances.get(p.account) ?? 0) + p.amount);
+  }
+  return { balances, applied };
+}
+
+check('01.3', 'con reentregas tras caídas, cada pago se abona exactamente una vez', () => {
+  const seed = checkSeed('01.3-cola');
+  const rng = createRng(seed);
+  const queue = new MessageQueue({ maxAttempts: 1000 });
+  const payments: Payment[] = [];
   for (let i = 0; i < 40; i++) {
-    const account = `cuenta${i % 4}`;
-    expected.set(account, (expected.get(account) ?? 0) + i);
-    queue.publish(JSON.stringify({ paymentId: `p${i}`, account, amount: i }), { messageId: `p${i}` });
+    const payment = { paymentId: `p${i}`, account: `cuenta${rng.int(0, 4)}`, amount: rng.int(1, 100) };
+    payments.push(payment);
+    queue.publish(JSON.stringify(payment), { messageId: payment.paymentId });
   }
+  let ledger = createLedger();
   let generation = 0;
   queue.subscribe(`c${generation}`, { prefetch: 5 });
-  for (let round = 0; round < 200 && queue.readyCount + queue.unackedCount > 0; round++) {
-    const d = queue.deliver(`c${generation}`);
-    if (d === undefined) break;
-    applyPaymentOnce(ledger, JSON.parse(d.body));
-    // Every third delivery the consumer dies after applying the payment but before acking.
-    if (round % 3 === 2) {
+  for (let round = 0; round < 1000 && queue.readyCount + queue.unackedCount > 0; round++) {
+    const delivery = queue.deliver(`c${generation}`);
+    if (delivery === undefined) break;
+    ({ ledger } = applyPaymentOnce(ledger, JSON.parse(delivery.body) as Payment));
+    // Now and then the consumer dies after applying the payment but before acking it.
+    if (rng.bernoulli(0.3)) {
       queue.crash(`c${generation}`);
       queue.subscribe(`c${++generation}`, { prefetch: 5 });
-    } else queue.ack(d.deliveryTag);
+    } else queue.ack(delivery.deliveryTag);
   }
-  expect(queue.readyCount + queue.unackedCount).toBe(0);
-  expect(ledger.balances).toEqual(expected);
-  expect(ledger.applied.size).toBe(40);
-}, { hint: 'Comprueba el paymentId antes de tocar el saldo y regístralo al aplicarlo.', points: 2 });
+  expect(queue.readyCount + queue.unackedCount, `semilla ${seed}`).toBe(0);
+  expect(ledger, `semilla ${seed}`).toEqual(referenceLedger(payments));
+}, { hint: 'Comprueba el paymentId antes de tocar el saldo, regístralo al abonar y devuelve el libro completo.', points: 2 });
+
+check('01.3', 'secuencias aleatorias con duplicados: libro, resultado y entrada intacta', () => {
+  const seed = checkSeed('01.3-secuencias');
+  const rng = createRng(seed);
+  for (let run = 0; run < 40; run++) {
+    const distinct: Payment[] = Array.from({ length: rng.int(1, 12) }, (_, i) => ({ paymentId: `p${i}`, account: rng.choice(['ana', 'luis', 'eva']), amount: rng.int(1, 50) }));
+    const deliveries = Array.from({ length: rng.int(1, 30) }, () => {
+      const p = rng.choice(distinct);
+      // A redelivery may come with a different body: the id is what identifies the payment.
+      return rng.bernoulli(0.2) ? { ...p, account: 'otra', amount: 1 } : p;
+    });
+    let ledger = createLedger();
+    const seen = new Set<string>();
+    for (const payment of deliveries) {
+      const before = JSON.stringify([[...ledger.balances], [...ledger.applied]]);
+      const outcome = applyPaymentOnce(ledger, payment);
+      expect(outcome.credited, `${JSON.stringify(payment)} (semilla ${seed})`).toBe(!seen.has(payment.paymentId));
+      expect(JSON.stringify([[...ledger.balances], [...ledger.applied]]), 'el libro recibido no debe cambiar').toBe(before);
+      seen.add(payment.paymentId);
+      ledger = outcome.ledger;
+    }
+    expect(ledger, `semilla ${seed}`).toEqual(referenceLedger(deliveries));
+  }
+}, { hint: 'credited es true solo la primera vez que llega cada paymentId; copia el libro en lugar de modificar el que recibes.' });

@@ -43,8 +43,9 @@ export function check(
 
 /**
  * A seed for a check's random inputs. Students' runs use fixed public seeds; the grader
- * sets KIT_GRADING_SEED so that graded inputs differ from the ones students saw, while
- * the same submission always gets the same score.
+ * sets KIT_GRADING_SEED, for its own vitest only (never for the student's sandbox), to
+ * HMAC(teacher secret, student name): graded inputs differ from the ones students saw and
+ * from one student to the next, while the same submission always gets the same score.
  *
  * @example
  * const rng = createRng(checkSeed('02.1-random-traces'));

@@ -10,6 +10,8 @@ const WORK = join(ROOT, 'build', 'grading-test');
 const EDITION = join(WORK, 'edition');
 const node = (script: string, args: string[], cwd = ROOT) =>
   spawnSync(process.execPath, [join(cwd, 'scripts', script), ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
+// Grading runs name the teacher's secret, so the tests never create .grading-secret here.
+const grade = (args: string[]) => node('grade.mjs', [...args, '--seed', 'secreto-de-prueba']);
 
 function replaceStub(file: string, id: string, body: string): void {
   const text = readFileSync(file, 'utf8');
@@ -41,7 +43,7 @@ describe('student edition', () => {
     expect(lib).toContain('Ejercicio 00.1 sin resolver: Disponibilidad con N réplicas independientes');
     expect(lib).not.toContain('return 1 - (1 - a) ** n;');
     expect(() => readFileSync(join(EDITION, 'test', 'exercises', '00-introduccion.hidden.test.ts'))).toThrow();
-    expect(() => readFileSync(join(EDITION, 'test', 'exercises', 'grading.json'))).toThrow();
+    expect(() => readFileSync(join(EDITION, '.grading-secret'))).toThrow();
     expect(readFileSync(join(EDITION, 'course.md'), 'utf8')).toBe(readFileSync(join(ROOT, 'course.md'), 'utf8'));
     expect(JSON.parse(readFileSync(join(EDITION, '.kit-edition.json'), 'utf8')).exercises).toEqual(['00.1', '00.2', '00.3']);
   });
@@ -74,19 +76,15 @@ describe('student edition', () => {
   });
 });
 
-describe('grader', () => {
-  it('gives the reference solution full marks and the untouched edition zero', () => {
-    const full = node('grade.mjs', [ROOT, '--exercises', '00', '--out', join(WORK, 'grades-ref')]);
-    expect(full.status, full.stderr).toBe(0);
-    const ref = JSON.parse(readFileSync(join(WORK, 'grades-ref', basename(ROOT), 'report.json'), 'utf8'));
-    expect(ref.earned).toBe(ref.possible);
-    const none = node('grade.mjs', [EDITION, '--exercises', '00', '--out', join(WORK, 'grades-edition')]);
-    expect(none.status, none.stderr).toBe(0);
-    const zero = JSON.parse(readFileSync(join(WORK, 'grades-edition', 'edition', 'report.json'), 'utf8'));
-    expect(zero.exercises.map((e: { earned: number }) => e.earned)).toEqual([0, 0, 0]);
-  });
+const HEADER = 'alumno,00.1,00.2,00.3,total,maximo,observaciones\n';
+const ROSTER_CSV = `${HEADER}ana,2,0,0,2,5,\nbeto,0,2,0,2,5,\ncarla,2,2,1,5,5,\nedicion,0,0,0,0,5,\nreferencia,2,2,1,5,5,\n`;
 
-  it('grades a roster of three: a tamperer, a crasher with an endless loop, and a good student', () => {
+describe('grader', () => {
+  // One roster (the reference, the untouched edition, a tamperer, a crasher with an endless
+  // loop and a good student), graded in two shards as the Kubernetes Indexed Job does.
+  const shards = ['0/2', '1/2'].map((_, i) => join(WORK, `grades-shard-${i}`));
+
+  beforeAll(() => {
     const ana = student('ana');
     replaceStub(join(ana, 'lib', 'availability', 'availability.ts'), '00.1', '  return 1 - (1 - a) ** n;');
     replaceStub(join(ana, 'lib', 'fanout', 'fanout.ts'), '00.2', '  return -1;');
@@ -103,26 +101,58 @@ describe('grader', () => {
 
     const carla = student('carla');
     cpSync(join(ROOT, 'lib'), join(carla, 'lib'), { recursive: true });
+    student('edicion');
+    cpSync(join(ROOT, 'lib'), join(student('referencia'), 'lib'), { recursive: true });
 
-    const out = join(WORK, 'grades-roster');
-    const grade = node('grade.mjs', [join(WORK, 'roster'), '--exercises', '00', '--out', out, '--time-limit', '6']);
-    expect(grade.status, grade.stderr).toBe(0);
-    expect(readFileSync(join(out, 'gradebook.csv'), 'utf8')).toBe(
-      'alumno,00.1,00.2,00.3,total,maximo\nana,2,0,0,2,5\nbeto,0,2,0,2,5\ncarla,2,2,1,5,5\n',
-    );
-    const betoReport = JSON.parse(readFileSync(join(out, 'beto', 'report.json'), 'utf8'));
+    ['0/2', '1/2'].forEach((shard, i) => {
+      const run = grade([join(WORK, 'roster'), '--exercises', '00', '--out', shards[i]!, '--time-limit', '8', '--jobs', '2', '--shard', shard]);
+      expect(run.status, run.stderr).toBe(0);
+    });
+  }, 300_000);
+
+  it('grades each shard: students in name order, round robin', () => {
+    const lines = ROSTER_CSV.split('\n').slice(1, -1);
+    expect(readFileSync(join(shards[0]!, 'gradebook.csv'), 'utf8')).toBe(HEADER + [lines[0], lines[2], lines[4]].join('\n') + '\n');
+    expect(readFileSync(join(shards[1]!, 'gradebook.csv'), 'utf8')).toBe(HEADER + [lines[1], lines[3]].join('\n') + '\n');
+  });
+
+  it('merges the shards into the whole gradebook: reference full marks, edition zero, tampering useless', () => {
+    const merged = join(WORK, 'grades-merged');
+    const merge = grade(['--merge', ...shards, '--out', merged]);
+    expect(merge.status, merge.stderr).toBe(0);
+    expect(readFileSync(join(merged, 'gradebook.csv'), 'utf8')).toBe(ROSTER_CSV);
+    const twice = grade(['--merge', shards[0]!, shards[0]!, '--out', join(WORK, 'grades-bad-merge')]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/in two shards/);
+    expect(grade([join(WORK, 'roster'), '--shard', '2/2']).stderr).toMatch(/--shard wants i\/n/);
+  });
+
+  it('explains a time out and a failure in Spanish without leaking hidden test code or stack traces', () => {
+    const betoReport = JSON.parse(readFileSync(join(shards[1]!, 'beto', 'report.json'), 'utf8'));
     expect(betoReport.exercises[0].error).toMatch(/tiempo agotado/);
-    const betoHtml = readFileSync(join(out, 'beto', 'report.html'), 'utf8');
+    const betoHtml = readFileSync(join(shards[1]!, 'beto', 'report.html'), 'utf8');
     expect(betoHtml).toContain('tiempo agotado');
     expect(betoHtml).toContain('Pista:');
-    // Reports explain without leaking hidden test code or stack traces.
-    for (const name of ['ana', 'beto', 'carla']) {
-      const page = readFileSync(join(out, name, 'report.html'), 'utf8');
+    expect(betoHtml).toContain('tu código lanzó TypeError: me he rendido');
+    for (const [shard, name] of [[0, 'ana'], [1, 'beto'], [0, 'carla']] as const) {
+      const page = readFileSync(join(shards[shard]!, name, 'report.html'), 'utf8');
       expect(page).not.toMatch(/\bat .*\.ts:\d+|expect\(|checkSeed|node_modules/);
     }
-    // Same submission, same score.
-    const again = node('grade.mjs', [join(WORK, 'roster', 'carla'), '--exercises', '00', '--out', join(WORK, 'grades-again')]);
-    expect(again.status).toBe(0);
-    expect(readFileSync(join(WORK, 'grades-again', 'gradebook.csv'), 'utf8')).toBe('alumno,00.1,00.2,00.3,total,maximo\ncarla,2,2,1,5,5\n');
+  });
+
+  it('gives the same submission the same score, also with --unsafe (no sandbox, with a warning)', () => {
+    const again = grade([join(WORK, 'roster', 'carla'), '--exercises', '00', '--out', join(WORK, 'grades-again'), '--unsafe']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/SIN entorno aislado/);
+    expect(readFileSync(join(WORK, 'grades-again', 'gradebook.csv'), 'utf8')).toBe(`${HEADER}carla,2,2,1,5,5,\n`);
+  });
+
+  it('refuses to grade without the sandbox, saying why in Spanish and English', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'grade.mjs'), join(WORK, 'roster'), '--seed', 'x', '--out', join(WORK, 'grades-refused')],
+      { cwd: ROOT, encoding: 'utf8', env: { PATH: '/nonexistent' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/se niega a corregir sin entorno aislado/);
+    expect(run.stderr).toMatch(/missing bwrap, prlimit, setpriv/);
+    expect(run.stderr).toMatch(/--unsafe/);
   });
 });

@@ -84,7 +84,7 @@ describe('the scenario API', () => {
     expect(sim.violation?.checker).toBe('mutualExclusion');
     expect(sim.violation?.seed).toBe('3');
     expect(sim.nowMs).toBeLessThan(10_000);
-    expect(mutualExclusion({ nowMs: sim.nowMs, nodes: sim.nodes, crashed: new Set(), outputs: [] })).toMatch(/sección crítica/);
+    expect(mutualExclusion({ nowMs: sim.nowMs, nodes: sim.nodes, crashed: new Set(), outputs: [], clients: [], history: [], durable: (id) => sim.durable(id) })).toMatch(/sección crítica/);
   });
 
   it("onViolation: 'throw' throws an InvariantViolationError naming checker and seed", () => {

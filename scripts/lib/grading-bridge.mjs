@@ -1,0 +1,154 @@
+// The grader's side of the grading bridge, for one student: a Unix socket that the
+// checks (the teacher's vitest, through grading-bridge-client.mjs) call, relaying each
+// call to the student's sandbox one at a time. It keeps each exercise's wall-clock budget:
+// everything a call costs (starting or restarting the sandbox included) is charged to the
+// exercise called, and once the budget is spent the sandbox is killed and every later call
+// of that exercise is answered "time out" at once. So the student's code costs at most
+// the sum of the budgets.
+import { createServer } from 'node:net';
+
+/** How many times an exercise's code may kill its sandbox before its calls fail at once. */
+export const MAX_CRASHES = 3;
+
+/**
+ * Serves one student's exercise calls on `socketPath`. `startSandbox()` returns a new
+ * Sandbox (lazily, and again after a crash or a time out); `located` maps exercise ids to
+ * where their functions live in the sandbox's tree. `close()` resolves once the sandbox is
+ * gone; `timedOut` lists the exercises whose budget ran out.
+ */
+export function serveBridge({ socketPath, startSandbox, located, exportName, budgetMs }) {
+  const used = new Map();
+  const timedOut = new Set();
+  const crashed = new Set();
+  const crashes = new Map();
+  const crash = (id) => {
+    crashed.add(id);
+    crashes.set(id, (crashes.get(id) ?? 0) + 1);
+  };
+  let sandbox;
+  let queue = Promise.resolve();
+  let calls = 0;
+  let lastHidden = false;
+  let scopes = 0;
+  const stopping = [];
+  const sockets = new Set();
+
+  async function handle(request) {
+    const exercise = located.get(request.exercise);
+    if (!exercise) return { ok: false, bridge: `ejercicio desconocido ${String(request.exercise).slice(0, 20)}` };
+    const id = exercise.id;
+    const limitS = budgetMs / 1000;
+    const left = () => budgetMs - (used.get(id) ?? 0);
+    if (timedOut.has(id) || left() <= 0) return { ok: false, timeout: true, limitS };
+    // A sandbox the exercise's code killed is restarted, at most MAX_CRASHES times.
+    if ((crashes.get(id) ?? 0) >= MAX_CRASHES) return { ok: false, crash: `ya terminó el proceso ${MAX_CRASHES} veces; no se vuelve a ejecutar` };
+    const started = Date.now();
+    const charge = () => used.set(id, (used.get(id) ?? 0) + (Date.now() - started));
+    let answer;
+    const hidden = /\.hidden\.test\.[cm]?[jt]s$/.test(String(request.scope ?? ''));
+    if (!hidden && lastHidden) {
+      // From the hidden checks to a public one: a new sandbox, so nothing the student's code
+      // kept in memory from the hidden checks' inputs can surface in a public check's message
+      // (the only failure text a report shows). The old one dies in the background.
+      if (sandbox) stopping.push(sandbox.stop());
+      sandbox = undefined;
+      scopes += 1;
+    }
+    lastHidden = hidden;
+    if (!sandbox || !sandbox.alive) {
+      sandbox = startSandbox();
+      answer = await sandbox.ready(left());
+      if (answer.line === undefined) {
+        charge();
+        if (answer.timeout) timedOut.add(id);
+        else crash(id);
+        await sandbox.stop();
+        sandbox = undefined;
+        return answer.timeout ? { ok: false, timeout: true, limitS } : { ok: false, crash: answer.crash ?? '' };
+      }
+    }
+    calls += 1;
+    answer = await sandbox.call({ file: exercise.file.replace(/\.ts$/, '.js'), name: exportName(id), args: request.args }, left() - (Date.now() - started));
+    charge();
+    if (answer.timeout) {
+      timedOut.add(id);
+      await sandbox.stop();
+      sandbox = undefined;
+      return { ok: false, timeout: true, limitS };
+    }
+    if (answer.crash !== undefined) {
+      crash(id);
+      await sandbox.stop();
+      sandbox = undefined;
+      return { ok: false, crash: answer.crash };
+    }
+    return answerOf(answer.line);
+  }
+
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    socket.setEncoding('utf8');
+    let buffer = '';
+    socket.on('data', (chunk) => {
+      buffer += chunk;
+      for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        queue = queue.then(async () => {
+          let answer;
+          try {
+            answer = await handle(JSON.parse(line));
+          } catch (error) {
+            answer = { ok: false, bridge: `error del corrector: ${error.message}` };
+          }
+          socket.write(`${typeof answer === 'string' ? answer : JSON.stringify(answer)}\n`);
+        });
+      }
+    });
+  });
+  const listening = new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socketPath, resolve);
+  });
+  return {
+    listening,
+    timedOut,
+    crashed,
+    get calls() {
+      return calls;
+    },
+    /** How many times the sandbox was renewed on going from hidden to public checks. */
+    get scopes() {
+      return scopes;
+    },
+    async close() {
+      sandbox?.kill();
+      await queue;
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(() => resolve()));
+      if (sandbox) await sandbox.stop();
+      sandbox = undefined;
+      await Promise.all(stopping);
+    },
+  };
+}
+
+/** The sandbox's answer line, re-made from its expected fields only (it is the student's). */
+function answerOf(line) {
+  let parsed;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return { ok: false, error: { name: 'Error', message: 'respuesta ilegible del proceso del estudiante' } };
+  }
+  if (parsed === null || typeof parsed !== 'object') return { ok: false, error: { name: 'Error', message: 'respuesta ilegible del proceso del estudiante' } };
+  if (parsed.ok === true) {
+    const args = {};
+    for (const [index, state] of Object.entries(parsed.args ?? {})) if (/^\d{1,3}$/.test(index) && typeof state === 'string') args[index] = state;
+    return { ok: true, result: typeof parsed.result === 'string' ? parsed.result : 'null', args };
+  }
+  const error = parsed.error !== null && typeof parsed.error === 'object' ? parsed.error : {};
+  return { ok: false, error: { name: String(error.name ?? 'Error').slice(0, 80), message: String(error.message ?? '').slice(0, 2000) } };
+}

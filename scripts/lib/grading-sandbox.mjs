@@ -1,0 +1,192 @@
+// The grading sandbox: bubblewrap (Debian's `bubblewrap`) under prlimit and setpriv.
+// One sandbox per student: a node process that runs the student's exercise code and
+// nothing else, with
+// - its own user, network, PID, IPC, UTS and cgroup namespaces (--unshare-all): no network
+//   but its own loopback, no process outside it visible or signalable, and every process
+//   it starts dies with it (--die-with-parent, PID namespace);
+// - a real unprivileged uid outside (setpriv --reuid, one uid per parallel slot, so the
+//   process limit is the sandbox's own), nobody (65534) inside, no capabilities, no new
+//   user namespaces inside (--disable-userns), a new session (no terminal injection);
+// - read-only binds of exactly: the node binary and the libraries it links, the compiled
+//   lib tree, the runner and its codec; a private 16 MB /tmp; an empty environment;
+// - limits (prlimit): address space, CPU seconds, processes, open files, file size, no
+//   core files; the grader adds a wall-clock budget per exercise and caps answers.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+
+/** Default limits of one sandbox. */
+export const SANDBOX_LIMITS = { memoryMb: 256, addressSpaceMb: 2048, processes: 48, openFiles: 64, fileBytes: 1024 * 1024, tmpBytes: 16 * 1024 * 1024, answerBytes: 4 * 1024 * 1024 };
+
+const TOOLS = ['bwrap', 'prlimit', 'setpriv'];
+const which = (tool) => (spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout ?? '').trim();
+
+/** The node binary and the shared libraries it links (ldd), as [source, destination] binds. */
+export function nodeBinds(nodePath = process.execPath) {
+  const binds = [[realpathSync(nodePath), nodePath]];
+  const ldd = spawnSync('ldd', [nodePath], { encoding: 'utf8' });
+  for (const line of (ldd.stdout ?? '').split('\n')) {
+    const path = /(\/\S+)/.exec(line.replace(/^.*=>/, ''))?.[1];
+    if (path && existsSync(path)) binds.push([realpathSync(path), path]);
+  }
+  return binds;
+}
+
+/**
+ * The command that runs `script` (inside `/kit`, the bound `root`) in the sandbox.
+ * `overlays` are extra [source, destination-under-/kit] file binds (the student's files).
+ */
+export function sandboxCommand({ root, overlays = [], uid, cpuSeconds, limits = SANDBOX_LIMITS, script = '/kit/runner.cjs' }) {
+  const mb = 1024 * 1024;
+  const binds = nodeBinds().flatMap(([from, to]) => ['--ro-bind', from, to]);
+  const files = overlays.flatMap(([from, to]) => ['--ro-bind', from, `/kit/${to}`]);
+  return {
+    command: 'setpriv',
+    args: [
+      '--reuid', String(uid), '--regid', String(uid), '--clear-groups',
+      'prlimit', `--as=${limits.addressSpaceMb * mb}`, `--cpu=${cpuSeconds}`, `--nproc=${limits.processes}`,
+      `--nofile=${limits.openFiles}`, `--fsize=${limits.fileBytes}`, '--core=0', '--',
+      'bwrap', '--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', '--new-session',
+      '--clearenv', '--setenv', 'HOME', '/tmp', '--uid', '65534', '--gid', '65534', '--hostname', 'sandbox',
+      ...binds, '--proc', '/proc', '--dev', '/dev', '--size', String(limits.tmpBytes), '--tmpfs', '/tmp',
+      '--ro-bind', root, '/kit', ...files, '--chdir', '/tmp', '--',
+      process.execPath, `--max-old-space-size=${limits.memoryMb}`, '--disallow-code-generation-from-strings', script,
+    ],
+  };
+}
+
+/**
+ * Whether the sandbox works here: the tools exist and a node process starts inside it.
+ * Returns undefined, or the reason (Spanish, then English) why grading refuses to run.
+ */
+export function sandboxUnavailable() {
+  const missing = TOOLS.filter((t) => !which(t));
+  const install = 'apt-get install bubblewrap util-linux (o «npm start -- --check» como root)';
+  if (missing.length > 0) {
+    return `falta ${missing.join(', ')}: la corrección aísla el código de cada estudiante con bubblewrap. Instálalo con: ${install}, o usa --unsafe bajo tu responsabilidad.\n` +
+      `missing ${missing.join(', ')}: grading sandboxes each student's code with bubblewrap. Install it (${install.replace(' (o', ' (or').replace('como root', 'as root')}), or pass --unsafe at your own risk.`;
+  }
+  const { command, args } = sandboxCommand({ root: '/', uid: 65533, cpuSeconds: 10, script: '-e' });
+  const probe = spawnSync(command, [...args, 'process.exit(require("node:os").networkInterfaces().lo ? 0 : 3)'], { encoding: 'utf8', timeout: 20_000 });
+  if (probe.status === 0) return undefined;
+  const detail = (probe.stderr || String(probe.error ?? `estado ${probe.status}`)).trim().split('\n')[0];
+  return `bubblewrap no puede crear el entorno aislado aquí (${detail}). Hace falta ejecutar como root o permitir espacios de nombres de usuario; en un contenedor, ver docs/grading-cluster.md. Con --unsafe se corrige sin aislamiento.\n` +
+    `bubblewrap cannot create the sandbox here (${detail}). Run as root or allow user namespaces; in a container see docs/grading-cluster.md. --unsafe grades without the sandbox.`;
+}
+
+/** Pids of the processes whose real uid is `uid` (from /proc). */
+export function processesOf(uid) {
+  const pids = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, 'utf8');
+      if (new RegExp(`^Uid:\\s+${uid}\\s`, 'm').test(status)) pids.push(Number(name));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One running sandbox: `call(request, timeoutMs)` sends one line and resolves with the
+ * runner's answer line, `{ timeout: true }` (the sandbox is then killed) or `{ crash }`.
+ * `stop()` kills it and resolves once no process of its uid is left.
+ */
+export class Sandbox {
+  constructor({ command, args, uid, env = {}, answerBytes = SANDBOX_LIMITS.answerBytes }) {
+    this.uid = uid;
+    this.answerBytes = answerBytes;
+    this.child = spawn(command, args, { detached: true, stdio: ['pipe', 'ignore', 'pipe', 'pipe'], env });
+    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
+    this.alive = true;
+    this.exited.then(() => {
+      this.alive = false;
+      this.settle?.({ crash: this.crashReason() });
+    });
+    this.child.on('error', () => {});
+    this.child.stdin.on('error', () => {});
+    this.stderr = '';
+    this.child.stderr.on('data', (chunk) => (this.stderr = (this.stderr + chunk).slice(-2000)));
+    this.buffer = '';
+    this.child.stdio[3].on('data', (chunk) => this.onData(chunk));
+    this.seq = 0;
+    this.waitingFor = 0;
+  }
+
+  crashReason() {
+    const line = this.stderr.trim().split('\n').filter((l) => /Error|error|memory|Killed/.test(l)).slice(-1)[0] ?? '';
+    return line.slice(0, 200);
+  }
+
+  onData(chunk) {
+    this.buffer += chunk;
+    if (this.buffer.length > this.answerBytes + 64) {
+      this.buffer = '';
+      this.settle?.({ crash: 'respuesta demasiado grande' });
+      this.kill();
+      return;
+    }
+    for (let nl = this.buffer.indexOf('\n'); nl >= 0; nl = this.buffer.indexOf('\n')) {
+      const line = this.buffer.slice(0, nl);
+      this.buffer = this.buffer.slice(nl + 1);
+      const tab = line.indexOf('\t');
+      if (tab > 0 && line.slice(0, tab) === String(this.waitingFor)) this.settle?.({ line: line.slice(tab + 1) });
+    }
+  }
+
+  /** Waits for the runner's first line; counts as a call (same budget rules). */
+  ready(timeoutMs) {
+    return this.wait(0, timeoutMs);
+  }
+
+  wait(seq, timeoutMs) {
+    return new Promise((resolve) => {
+      if (!this.alive) return resolve({ crash: this.crashReason() });
+      this.waitingFor = seq;
+      const timer = setTimeout(() => {
+        this.settle = undefined;
+        this.kill();
+        resolve({ timeout: true });
+      }, Math.max(1, timeoutMs));
+      this.settle = (answer) => {
+        clearTimeout(timer);
+        this.settle = undefined;
+        resolve(answer);
+      };
+    });
+  }
+
+  call(request, timeoutMs) {
+    const seq = ++this.seq;
+    if (this.alive) this.child.stdin.write(`${JSON.stringify({ ...request, seq })}\n`);
+    return this.wait(seq, timeoutMs);
+  }
+
+  kill() {
+    try {
+      process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+
+  async stop() {
+    this.kill();
+    await this.exited;
+    // The PID namespace dies with its first process; wait until the kernel has reaped
+    // every process of this uid, so nothing of the student's outlives its grading.
+    if (this.uid !== undefined) {
+      for (let i = 0; i < 200 && processesOf(this.uid).length > 0; i++) await sleep(25);
+      for (const pid of processesOf(this.uid)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Gone meanwhile.
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The naive reference for the differential tests: tries every order of the operations that
+ * respects real time, with every subset of the 'info' operations (each took effect or did
+ * not), and asks the model whether that sequence is legal. Exponential: tiny histories only.
+ */
+import type { History, Model, Operation } from '../../lib/linearizability/index';
+import { UNKNOWN } from '../../lib/linearizability/index';
+
+/** Whether some real-time-respecting order of `history` is legal for `model`. */
+export function bruteForceLinearizable<S, I, O>(model: Model<S, I, O>, history: History<I, O>): boolean {
+  const ops = history.filter((op) => op.status !== 'fail');
+  const end = (op: Operation<I, O>): number => (op.status === 'info' ? Infinity : (op.completeMs as number));
+  const used = new Array<boolean>(ops.length).fill(false);
+  const search = (state: S, placedOk: number, totalOk: number): boolean => {
+    if (placedOk === totalOk) return true; // the remaining info ops never took effect
+    for (let i = 0; i < ops.length; i++) {
+      if (used[i]) continue;
+      const op = ops[i] as Operation<I, O>;
+      // op may go next only if no other remaining op finished before op was invoked.
+      const blocked = ops.some((other, j) => !used[j] && j !== i && end(other) < op.invokeMs);
+      if (blocked) continue;
+      const result = model.step(state, op.input, op.status === 'info' ? UNKNOWN : (op.output as O));
+      if (!result.ok) continue;
+      used[i] = true;
+      const found = search(result.state, placedOk + (op.status === 'ok' ? 1 : 0), totalOk);
+      used[i] = false;
+      if (found) return true;
+    }
+    return false;
+  };
+  return search(model.init(), 0, ops.filter((op) => op.status === 'ok').length);
+}
+
+/**
+ * Checks that `order` (operation ids) is a legal sequence for `model` that respects real
+ * time among its own operations and places no operation before one that completed earlier
+ * and is missing; returns a Spanish complaint, or undefined when it is a valid witness.
+ */
+export function witnessProblem<S, I, O>(model: Model<S, I, O>, history: History<I, O>, order: readonly number[], complete: boolean): string | undefined {
+  const byId = new Map(history.map((op) => [op.id, op]));
+  let state = model.init();
+  const seen = new Set<number>();
+  for (const id of order) {
+    const op = byId.get(id);
+    if (op === undefined) return `id ${id} no está en la historia`;
+    if (op.status === 'fail') return `la operación fallida ${id} aparece en el orden`;
+    if (seen.has(id)) return `id ${id} repetido`;
+    for (const other of history) {
+      if (other.status === 'fail' || seen.has(other.id) || other.id === id) continue;
+      if (other.status === 'ok' && (other.completeMs as number) < op.invokeMs) return `${id} va antes que ${other.id}, que terminó antes de que ${id} empezara`;
+    }
+    const result = model.step(state, op.input, op.status === 'info' ? UNKNOWN : (op.output as O));
+    if (!result.ok) return `el modelo rechaza ${id} en el estado ${JSON.stringify(state)}`;
+    state = result.state;
+    seen.add(id);
+  }
+  if (complete) {
+    const missing = history.filter((op) => op.status === 'ok' && !seen.has(op.id));
+    if (missing.length > 0) return `faltan operaciones ok: ${missing.map((op) => op.id).join(', ')}`;
+  }
+  return undefined;
+}
