@@ -6,6 +6,9 @@
 export type { DurableStore, Effect, Input, NodeContext, NodeFactory, NodeId, ProtocolNode, ReadonlyDurableStore } from './types';
 export { assertNever, cancelTimer, fsync, output, send, setTimer } from './types';
 export { Simulation } from './simulation';
+export { DEFAULT_MAX_EVENTS } from './interpreter';
+export { ManualSimulation } from './manual';
+export type { HeldMessage } from './manual';
 export type { ClientOptions, DropFilter, ExternalDelivery, MessageInFlight, SimulationOptions, SimulationStats } from './simulation';
 export { closedLoopClient, ClosedLoopClient } from './closed-loop-client';
 export type { ClientReply, ClosedLoopClientOptions } from './closed-loop-client';
@@ -64,3 +67,5 @@ export { raftLiteCause, raftLiteScenario } from './examples/raft-lite-scenario';
 export type { RaftLiteScenario, RaftLiteScenarioOptions } from './examples/raft-lite-scenario';
 export { kvRegister, kvRegisterClient, KvRegisterNode } from './examples/kv-register';
 export type { KvMessage, KvRegisterClientOptions, KvRegisterOptions } from './examples/kv-register';
+export { paxosAgreement, paxosLite, PaxosLiteNode } from './examples/paxos-lite';
+export type { PaxosBug, PaxosLiteOptions, PaxosMessage } from './examples/paxos-lite';

@@ -85,6 +85,8 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
   private readonly noTrace: TraceEvent<M>[] = [];
   protected readonly copying: boolean;
   protected readonly throwOnViolation: boolean;
+  /** See {@link SimulationOptions.maxEvents}. */
+  protected readonly maxEvents: number;
   protected readonly formatter: MessageFormatter<M>;
   protected readonly external = new Map<NodeId, ExternalDelivery<M>[]>();
   /** What checkers see. */
@@ -113,6 +115,7 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     this.log = this.tracing ? new TraceLog<M>() : undefined;
     this.copying = options.copyMessages ?? true;
     this.throwOnViolation = options.onViolation === 'throw';
+    this.maxEvents = checkMaxEvents(options.maxEvents);
     this.formatter = options.formatMessage ?? (formatMessage as MessageFormatter<M>);
     this.observer = new RunObserver<M, N>(new CheckerSet<M, N>(options.checkers ?? []), options.nemesis, {
       live: this.live,
@@ -378,6 +381,13 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
 
   /** Pops and processes the earliest event (the queue must not be empty). */
   protected processNext(): void {
+    if (this.stats.events >= this.maxEvents) {
+      this.fail({
+        checker: 'eventBudget',
+        message: `la ejecución llegó al límite de ${this.maxEvents} eventos (maxEvents) con ${this.queue.size} pendientes: ¿un protocolo cuyos eventos se multiplican sin fin?`,
+      });
+      return;
+    }
     this.process(this.queue.pop() as QueuedEvent<M>);
   }
 
@@ -421,4 +431,14 @@ export abstract class SimulationCore<M, N extends ProtocolNode<M>> {
     const clients = this.clientIds.length > 0 ? `; clients: ${this.clientIds.join(', ')}` : '';
     return `nodes: ${this.nodeIds.join(', ')}${clients}`;
   }
+}
+
+/** The default event budget of a run (see {@link SimulationOptions.maxEvents}). */
+export const DEFAULT_MAX_EVENTS = 10_000_000;
+
+/** Validates `maxEvents`: a whole number ≥ 1, or Infinity for no budget. */
+function checkMaxEvents(maxEvents: number | undefined): number {
+  if (maxEvents === undefined) return DEFAULT_MAX_EVENTS;
+  if (maxEvents === Infinity || (Number.isInteger(maxEvents) && maxEvents >= 1)) return maxEvents;
+  throw new RangeError(`maxEvents must be a whole number >= 1 (or Infinity), got ${maxEvents}`);
 }

@@ -61,6 +61,13 @@ export interface SimulationOptions<M, N extends ProtocolNode<M>> {
   readonly formatMessage?: MessageFormatter<M>;
   /** Deep-copy messages at the network boundary (default true). */
   readonly copyMessages?: boolean;
+  /**
+   * The most events one run may process (default 10,000,000). A run that reaches it stops with
+   * an `eventBudget` violation instead of running on: a protocol whose events multiply without
+   * end (each duplicate starting a new message chain, a timer re-armed at 0 ms) cannot hang a
+   * test or a sweep.
+   */
+  readonly maxEvents?: number;
 }
 
 /** Counters of a run; always kept, even with the trace off. */

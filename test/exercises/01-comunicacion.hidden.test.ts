@@ -45,7 +45,11 @@ check('01.1', 'casos límite de id, params y del propio valor', () => {
     '',
     '{"jsonrpc":"2.0","method":"m"}',
   ];
-  for (const value of cases) expect(classifyMessage(value), JSON.stringify(value)).toBe(referenceKind(value));
+  for (const value of cases) {
+    // The expected kind is computed before the call, so changing the argument in place cannot move it.
+    const want = referenceKind(value);
+    expect(classifyMessage(value), JSON.stringify(value)).toBe(want);
+  }
 }, { hint: 'id puede ser string, número o null; params, si está, array u objeto (no null); el valor tiene que ser un objeto que no sea un array.' });
 
 check('01.1', 'coincide con la especificación en 600 mensajes aleatorios', () => {
@@ -59,7 +63,9 @@ check('01.1', 'coincide con la especificación en 600 mensajes aleatorios', () =
     if (rng.bernoulli(0.7)) message['id'] = rng.choice<unknown>([1, 0, 'a', '', null, true, false, {}, [], 2.5]);
     if (rng.bernoulli(0.1)) message['extra'] = rng.choice<unknown>([1, 'x', null]);
     const value: unknown = rng.bernoulli(0.05) ? [message] : message;
-    expect(classifyMessage(value), `${JSON.stringify(value)} (semilla ${seed})`).toBe(referenceKind(value));
+    const want = referenceKind(value);
+    const shown = JSON.stringify(value);
+    expect(classifyMessage(value), `${shown} (semilla ${seed})`).toBe(want);
   }
 }, { hint: 'Repasa las reglas de las secciones 4 y 4.1 una por una: jsonrpc, method, params e id.', points: 2 });
 
@@ -145,16 +151,20 @@ check('01.3', 'secuencias aleatorias con duplicados: libro, resultado y entrada 
       // A redelivery may come with a different body: the id is what identifies the payment.
       return rng.bernoulli(0.2) ? { ...p, account: 'otra', amount: 1 } : p;
     });
+    // Expected values first: the student's function gets the objects themselves and may change them.
+    const expected = referenceLedger(structuredClone(deliveries));
     let ledger = createLedger();
     const seen = new Set<string>();
     for (const payment of deliveries) {
       const before = JSON.stringify([[...ledger.balances], [...ledger.applied]]);
+      const id = payment.paymentId;
+      const shown = JSON.stringify(payment);
       const outcome = applyPaymentOnce(ledger, payment);
-      expect(outcome.credited, `${JSON.stringify(payment)} (semilla ${seed})`).toBe(!seen.has(payment.paymentId));
+      expect(outcome.credited, `${shown} (semilla ${seed})`).toBe(!seen.has(id));
       expect(JSON.stringify([[...ledger.balances], [...ledger.applied]]), 'el libro recibido no debe cambiar').toBe(before);
-      seen.add(payment.paymentId);
+      seen.add(id);
       ledger = outcome.ledger;
     }
-    expect(ledger, `semilla ${seed}`).toEqual(referenceLedger(deliveries));
+    expect(ledger, `semilla ${seed}`).toEqual(expected);
   }
 }, { hint: 'credited es true solo la primera vez que llega cada paymentId; copia el libro en lugar de modificar el que recibes.' });

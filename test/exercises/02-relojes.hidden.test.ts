@@ -61,7 +61,12 @@ check('02.2', 'casos límite: vacíos, ceros explícitos y procesos de un solo l
     [new Map([['D', 1]]), new Map([['E', 1]])],
     [new Map([['A', 0], ['B', 0]]), new Map([['B', 0], ['C', 0]])],
   ];
-  for (const [a, b] of cases) expect(compareVectorClocks(a, b), `a=${show(a)} b=${show(b)}`).toBe(referenceOrder(a, b));
+  for (const [a, b] of cases) {
+    // Expected first: changing the vectors in place cannot move the answer.
+    const want = referenceOrder(a, b);
+    const shown = `a=${show(a)} b=${show(b)}`;
+    expect(compareVectorClocks(a, b), shown).toBe(want);
+  }
 }, { hint: 'Dos vectores vacíos son iguales; un contador 0 equivale a no aparecer.' });
 
 check('02.3', 'fusiona vectores aleatorios con procesos distintos y no modifica las entradas', () => {
