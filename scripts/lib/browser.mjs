@@ -29,7 +29,9 @@ export async function launchChromium() {
 export function collectErrors(page) {
   const errors = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    // The source URL is kept: "Failed to load resource" says which resource only there.
+    const url = message.location()?.url;
+    if (message.type() === 'error') errors.push(`console: ${message.text()}${url ? ` [${url}]` : ''}`);
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   return errors;
