@@ -96,7 +96,7 @@ export type AnyChecker<M, N> = Checker<N> | CheckerFactory<M, N>;
  * Declares a run-level checker: `make` returns the handlers with their own state, once per run.
  *
  * @example
- * // Raft's Log Matching, incrementally: remember each (index → term, command) applied once.
+ * // Raft's State Machine Safety, incrementally: remember each (index → term, command) applied once.
  * const stateMachineSafety = checker<RaftMessage, RaftNode>('stateMachineSafety', () => {
  *   const applied = new Map<number, string>();
  *   return {

@@ -58,17 +58,18 @@ interface InFlight<I> {
  * A closed-loop client actor: pass it as `clients.createClient`.
  *
  * @example
- * const sim = new Simulation<KvMessage>({
- *   seed: 1, nodeIds: ['n1', 'n2', 'n3'], createNode: kvNode(),
- *   clients: { ids: ['c1', 'c2'], createClient: closedLoopClient<KvMessage, RegisterInput, RegisterOutput>({
- *     operations: ({ rng }) => (rng.next() < 0.5 ? { f: 'read' } : { f: 'write', value: rng.int(1, 5) }),
+ * const sim = new Simulation<KvMessage, KvRegisterNode>({
+ *   seed: 1, nodeIds: ['n1', 'n2', 'n3'], createNode: kvRegister(),
+ *   clients: { ids: ['c1', 'c2'], createClient: closedLoopClient<KvMessage, RegisterInput, unknown>({
+ *     operations: ({ rng }) => (rng.next() < 0.5 ? { f: 'read', key: 'x' } : { f: 'write', key: 'x', value: rng.int(1, 5) }),
  *     maxOperations: 20,
+ *     key: (input) => input.key,
  *     encode: (input, { requestId }) => ({ type: 'Request', requestId, input }),
  *     decode: (m) => (m.type === 'Reply' ? { kind: 'ok', requestId: m.requestId, output: m.output } : undefined),
  *   }) },
  * });
  * sim.runFor(5_000);
- * checkLinearizable(sim.history, registerModel);
+ * checkLinearizability(registerModel(), sim.history).verdict; // 'ok'
  */
 export function closedLoopClient<M, I, O>(options: ClosedLoopClientOptions<M, I, O>): NodeFactory<M, ClosedLoopClient<M, I, O>> {
   validate(options);
