@@ -24,8 +24,10 @@ import { fileURLToPath } from 'node:url';
 import { BUILD, ROOT } from './lib/jupyter.mjs';
 import { optionValue } from './lib/cli.mjs';
 import { es, findExercises, idPattern, readChecks, runLimited, score, selector } from './lib/exercises.mjs';
-import { Sandbox, sandboxCommand, sandboxUnavailable } from './lib/grading-sandbox.mjs';
-import { exportName, loadTypeScript, locateExercises, spliceSubmission, writeTree } from './lib/grading-splice.mjs';
+import { SANDBOX_LIMITS, Sandbox, freeUid, sandboxCommand, sandboxUnavailable } from './lib/grading-sandbox.mjs';
+import { cgroupUnavailable } from './lib/grading-cgroup.mjs';
+import { exportName, loadTypeScript, locateExercises, writeTree } from './lib/grading-splice.mjs';
+import { SpliceWorker } from './lib/grading-splice-worker.mjs';
 import { prepareRun } from './lib/grading-workspace.mjs';
 import { invalidSubmission, readRegionBodies } from './lib/grading-submission.mjs';
 import { serveBridge } from './lib/grading-bridge.mjs';
@@ -78,6 +80,10 @@ const shard = option('--shard') === undefined ? undefined : (() => {
     return fail(error.message);
   }
 })();
+// A memory and process budget for each sandbox's whole tree, where cgroups are writable (root);
+// elsewhere the per-process rlimits alone bound it, and grading says so.
+const SANDBOX_CGROUP = unsafe || cgroupUnavailable() ? undefined : { memoryBytes: SANDBOX_LIMITS.groupMemoryMb * 1024 * 1024, processes: SANDBOX_LIMITS.groupProcesses };
+if (!unsafe && SANDBOX_CGROUP === undefined) console.error(`grade: sin cgroup por entorno aislado (${cgroupUnavailable()}): solo límites por proceso / no per-sandbox cgroup: per-process limits only`);
 if (!unsafe) {
   const why = sandboxUnavailable();
   if (why) fail(`se niega a corregir sin entorno aislado / refusing to grade without a sandbox:\n${why}`);
@@ -127,9 +133,12 @@ const totalMs = budgetMs * exercises.length;
 const { run: RUN, shared: SHARED, privateDir: PRIVATE, base: BASE, checks: CHECKS, config: CONFIG, packageBinds } = prepareRun({ ts, root: ROOT, located, totalMs });
 // Only the check files of the chapters graded: vitest loads every file it is given.
 const CHECK_FILES = [...new Set(exercises.map((e) => `test/exercises/${e.id.slice(0, 2)}-`))];
-const uidBase = 100_000 + (process.pid % 20_000) * 64;
 const cpuSeconds = Math.ceil(totalMs / 1000) + 10;
 const STARTUP_MS = 90_000;
+// A submission's regions must compile within this (TypeScript's parser is exponential on
+// some inputs); KIT_SPLICE_TIMEOUT_MS lowers it for tests.
+const SPLICE_MS = Number(process.env.KIT_SPLICE_TIMEOUT_MS) > 0 ? Number(process.env.KIT_SPLICE_TIMEOUT_MS) : 20_000;
+const spliceWorkers = [];
 
 /** A report with every exercise at 0 and a reason. */
 const zeroReport = (name, reason) => ({
@@ -142,7 +151,8 @@ async function grade(submission, index, slot) {
   const invalid = invalidSubmission(submission.dir);
   if (invalid) return zeroReport(submission.name, invalid);
   const { bodies, notes } = readRegionBodies(submission.dir, located);
-  const spliced = spliceSubmission(ts, ROOT, located, bodies);
+  const spliced = await (spliceWorkers[slot] ??= new SpliceWorker(ROOT)).splice(located, bodies, SPLICE_MS);
+  if (spliced.timeout) return zeroReport(submission.name, `el código de la entrega tarda demasiado en compilar (más de ${es(SPLICE_MS / 1000)} s)`);
   for (const [id, note] of spliced.notes) notes.set(id, note);
   const mine = join(SHARED, `s${index}`);
   writeTree(mine, spliced.files);
@@ -155,9 +165,10 @@ async function grade(submission, index, slot) {
     const guard = join(HERE, 'lib', 'no-network.cjs');
     startSandbox = () => new Sandbox({ command: process.execPath, args: ['--require', guard, '--max-old-space-size=256', join(full, 'runner.cjs')], env: {} });
   } else {
-    const uid = uidBase + slot;
+    // Checked per student: no process may hold it (see freeUid).
+    const uid = freeUid(process.pid, slot);
     const overlays = [...packageBinds, ...[...spliced.files.keys()].map((f) => [join(mine, f), `lib/${f}`])];
-    startSandbox = () => new Sandbox({ ...sandboxCommand({ root: BASE, overlays, uid, cpuSeconds }), uid });
+    startSandbox = () => new Sandbox({ ...sandboxCommand({ root: BASE, overlays, uid, cpuSeconds, cpu: slot }), uid, cgroup: SANDBOX_CGROUP });
   }
   const socketPath = join(PRIVATE, `b${index}.sock`);
   const bridge = serveBridge({ socketPath, startSandbox, located, exportName, budgetMs });
@@ -244,6 +255,7 @@ const worker = async (slot) => {
 try {
   await Promise.all(Array.from({ length: Math.min(jobs, roster.length) }, (_, slot) => worker(slot)));
 } finally {
+  await Promise.all(spliceWorkers.map((w) => w?.close()));
   if (!args.includes('--keep')) rmSync(RUN, { recursive: true, force: true });
 }
 const ids = exercises.map((e) => e.id);

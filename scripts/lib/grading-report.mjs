@@ -5,11 +5,15 @@ import { readFileSync } from 'node:fs';
 import { escapeHtml as escape } from './cli.mjs';
 import { es } from './exercises.mjs';
 
-/** A CSV cell: quoted when needed; a leading = + - @ (or tab/CR) cannot start a formula. */
+/**
+ * A CSV cell: quoted when it holds a comma, a semicolon or a tab (Spanish-locale
+ * spreadsheets split on `;`), a quote or a line break; a leading = + - @ (or tab/CR)
+ * cannot start a formula.
+ */
 export function csvCell(value) {
   let text = String(value ?? '');
   if (typeof value !== 'number' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The gradebook as CSV: one row per student, one column per exercise. */

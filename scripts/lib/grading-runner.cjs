@@ -53,6 +53,30 @@ async function call(request) {
   return { ok: true, result: encode(result, 'el resultado'), args: changed };
 }
 
+// After each call, every other process of the sandbox's PID namespace (children the
+// student's code left, busy loops included) is killed, so none keeps burning CPU between
+// calls. Taken before any student code runs; /proc is the namespace's own.
+const readdirSync = fs.readdirSync;
+const kill = process.kill.bind(process);
+const keep = new Set([1, process.pid, process.ppid]);
+// Only in the sandbox (set by sandboxCommand; an --unsafe run's /proc is the host's).
+const reaping = process.env.KIT_SANDBOX_REAP === '1';
+function reapChildren() {
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (/^\d+$/.test(name) && !keep.has(Number(name))) {
+        try {
+          kill(Number(name), 'SIGKILL');
+        } catch {
+          // Gone already.
+        }
+      }
+    }
+  } catch {
+    // No /proc (an unsafe run): nothing to reap.
+  }
+}
+
 let pending = '';
 let queue = Promise.resolve();
 process.stdin.setEncoding('utf8');
@@ -73,6 +97,7 @@ process.stdin.on('data', (chunk) => {
       } catch (error) {
         answer(request.seq, { ok: false, error: describe(error) });
       }
+      if (reaping) reapChildren();
     });
   }
 });

@@ -8,17 +8,39 @@
 //   process limit is the sandbox's own), nobody (65534) inside, no capabilities, no new
 //   user namespaces inside (--disable-userns), a new session (no terminal injection);
 // - read-only binds of exactly: the node binary and the libraries it links, the compiled
-//   lib tree, the runner and its codec; a private 16 MB /tmp; an empty environment;
+//   lib tree, the runner and its codec; a private 16 MB /tmp; the root and /dev (and
+//   /dev/shm) remounted read-only, so nothing else can fill RAM; an empty environment;
+// - pinned to one CPU per parallel slot (taskset), and the runner kills its leftover
+//   children after each call;
 // - limits (prlimit): address space, CPU seconds, processes, open files, file size, no
 //   core files; the grader adds a wall-clock budget per exercise and caps answers.
 import { spawn, spawnSync } from 'node:child_process';
+import { createCgroup } from './grading-cgroup.mjs';
 import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 
 /** Default limits of one sandbox. */
-export const SANDBOX_LIMITS = { memoryMb: 256, addressSpaceMb: 2048, processes: 48, openFiles: 64, fileBytes: 1024 * 1024, tmpBytes: 16 * 1024 * 1024, answerBytes: 4 * 1024 * 1024 };
+export const SANDBOX_LIMITS = { memoryMb: 256, groupMemoryMb: 512, groupProcesses: 64, addressSpaceMb: 2048, processes: 16, openFiles: 64, fileBytes: 1024 * 1024, tmpBytes: 16 * 1024 * 1024, answerBytes: 4 * 1024 * 1024 };
 
 const TOOLS = ['bwrap', 'prlimit', 'setpriv'];
 const which = (tool) => (spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout ?? '').trim();
+
+let pinning;
+/** Whether sandboxes can be pinned to a CPU (util-linux's taskset is installed). */
+export const canPin = () => (pinning ??= Boolean(which('taskset')));
+
+/** The CPUs this process may run on (/proc/self/status Cpus_allowed_list), in order. */
+function allowedCpus() {
+  let list = '';
+  try {
+    list = /^Cpus_allowed_list:\s*(\S+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? '';
+  } catch {
+    return [];
+  }
+  return list.split(',').flatMap((part) => {
+    const [from, to = from] = part.split('-').map(Number);
+    return Number.isInteger(from) && Number.isInteger(to) && to - from < 4096 ? Array.from({ length: to - from + 1 }, (_, i) => from + i) : [];
+  });
+}
 
 /** The node binary and the shared libraries it links (ldd), as [source, destination] binds. */
 export function nodeBinds(nodePath = process.execPath) {
@@ -35,20 +57,25 @@ export function nodeBinds(nodePath = process.execPath) {
  * The command that runs `script` (inside `/kit`, the bound `root`) in the sandbox.
  * `overlays` are extra [source, destination-under-/kit] file binds (the student's files).
  */
-export function sandboxCommand({ root, overlays = [], uid, cpuSeconds, limits = SANDBOX_LIMITS, script = '/kit/runner.cjs' }) {
+export function sandboxCommand({ root, overlays = [], uid, cpuSeconds, cpu, limits = SANDBOX_LIMITS, script = '/kit/runner.cjs' }) {
   const mb = 1024 * 1024;
+  // `cpu` (a slot's number): pinned to one CPU, so what one student leaves running cannot
+  // starve the student graded in parallel. Without taskset, not pinned (the probe says so).
+  const cpus = allowedCpus();
+  const pin = cpu !== undefined && canPin() && cpus.length > 0 ? ['taskset', '-c', String(cpus[cpu % cpus.length])] : [];
   const binds = nodeBinds().flatMap(([from, to]) => ['--ro-bind', from, to]);
   const files = overlays.flatMap(([from, to]) => ['--ro-bind', from, `/kit/${to}`]);
   return {
-    command: 'setpriv',
+    command: pin[0] ?? 'setpriv',
     args: [
+      ...pin.slice(1), ...(pin.length > 0 ? ['setpriv'] : []),
       '--reuid', String(uid), '--regid', String(uid), '--clear-groups',
       'prlimit', `--as=${limits.addressSpaceMb * mb}`, `--cpu=${cpuSeconds}`, `--nproc=${limits.processes}`,
       `--nofile=${limits.openFiles}`, `--fsize=${limits.fileBytes}`, '--core=0', '--',
       'bwrap', '--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', '--new-session',
-      '--clearenv', '--setenv', 'HOME', '/tmp', '--uid', '65534', '--gid', '65534', '--hostname', 'sandbox',
+      '--clearenv', '--setenv', 'HOME', '/tmp', '--uid', '65534', '--gid', '65534', '--hostname', 'sandbox', '--setenv', 'KIT_SANDBOX_REAP', '1',
       ...binds, '--proc', '/proc', '--dev', '/dev', '--size', String(limits.tmpBytes), '--tmpfs', '/tmp',
-      '--ro-bind', root, '/kit', ...files, '--chdir', '/tmp', '--',
+      '--ro-bind', root, '/kit', ...files, '--remount-ro', '/dev', '--remount-ro', '/', '--chdir', '/tmp', '--',
       process.execPath, `--max-old-space-size=${limits.memoryMb}`, '--disallow-code-generation-from-strings', script,
     ],
   };
@@ -65,12 +92,40 @@ export function sandboxUnavailable() {
     return `falta ${missing.join(', ')}: la corrección aísla el código de cada estudiante con bubblewrap. Instálalo con: ${install}, o usa --unsafe bajo tu responsabilidad.\n` +
       `missing ${missing.join(', ')}: grading sandboxes each student's code with bubblewrap. Install it (${install.replace(' (o', ' (or').replace('como root', 'as root')}), or pass --unsafe at your own risk.`;
   }
-  const { command, args } = sandboxCommand({ root: '/', uid: 65533, cpuSeconds: 10, script: '-e' });
+  const { command, args } = sandboxCommand({ root: '/', uid: 65533, cpuSeconds: 10, cpu: 0, script: '-e' });
   const probe = spawnSync(command, [...args, 'process.exit(require("node:os").networkInterfaces().lo ? 0 : 3)'], { encoding: 'utf8', timeout: 20_000 });
-  if (probe.status === 0) return undefined;
+  if (probe.status === 0) {
+    if (!canPin()) console.error('grade: taskset (util-linux) no está: los entornos aislados no se fijan a una CPU / taskset missing: sandboxes are not pinned to a CPU');
+    return undefined;
+  }
   const detail = (probe.stderr || String(probe.error ?? `estado ${probe.status}`)).trim().split('\n')[0];
   return `bubblewrap no puede crear el entorno aislado aquí (${detail}). Hace falta ejecutar como root o permitir espacios de nombres de usuario; en un contenedor, ver docs/grading-cluster.md. Con --unsafe se corrige sin aislamiento.\n` +
     `bubblewrap cannot create the sandbox here (${detail}). Run as root or allow user namespaces; in a container see docs/grading-cluster.md. --unsafe grades without the sandbox.`;
+}
+
+/**
+ * The uid for grading slot `slot` (0–63) of the grader process `pid`, one that no process
+ * holds now (any of its real, effective, saved or fs uids): 100000 + 64·((pid + k) mod
+ * 20000) + slot for the first k = 0, 1, … that is free, so in 100000–1379999. Sandbox
+ * uids may overlap /etc/subuid ranges (a rootless container's processes), and stop()
+ * kills every process of its uid as root: a held uid is never used.
+ */
+export function freeUid(pid, slot) {
+  const held = new Set();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const line = /^Uid:([^\n]*)/m.exec(readFileSync(`/proc/${name}/status`, 'utf8'))?.[1] ?? '';
+      for (const uid of line.trim().split(/\s+/)) held.add(Number(uid));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  for (let k = 0; k < 20_000; k++) {
+    const uid = 100_000 + ((pid + k) % 20_000) * 64 + slot;
+    if (!held.has(uid)) return uid;
+  }
+  throw new Error('no free sandbox uid in 100000-1379999');
 }
 
 /** Pids of the processes whose real uid is `uid` (from /proc). */
@@ -95,12 +150,19 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * runner's answer line, `{ timeout: true }` (the sandbox is then killed) or `{ crash }`.
  * `stop()` kills it and resolves once no process of its uid is left.
  */
+let sandboxes = 0;
+
 export class Sandbox {
-  constructor({ command, args, uid, env = {}, answerBytes = SANDBOX_LIMITS.answerBytes }) {
+  constructor({ command, args, uid, env = {}, answerBytes = SANDBOX_LIMITS.answerBytes, cgroup }) {
     this.uid = uid;
     this.answerBytes = answerBytes;
-    this.child = spawn(command, args, { detached: true, stdio: ['pipe', 'ignore', 'pipe', 'pipe'], env });
+    // One cgroup for the whole sandbox tree (memory and process budgets that rlimits, being
+    // per process, cannot give); where cgroups are not writable, the rlimits alone apply.
+    this.group = cgroup ? createCgroup(`kit-grade-${process.pid}-${++sandboxes}`, cgroup) : undefined;
+    const run = this.group ? this.group.wrap(command, args) : { command, args };
+    this.child = spawn(run.command, run.args, { detached: true, stdio: ['pipe', 'ignore', 'pipe', 'pipe'], env });
     this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
+    this.exited.then(() => this.group?.destroy());
     this.alive = true;
     this.exited.then(() => {
       this.alive = false;
@@ -188,5 +250,6 @@ export class Sandbox {
         }
       }
     }
+    this.group?.destroy();
   }
 }

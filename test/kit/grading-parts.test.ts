@@ -63,6 +63,7 @@ describe('what a student\'s text may look like in a report', () => {
 describe('the gradebook', () => {
   it('neutralises spreadsheet formulas and quotes separators', () => {
     expect(['=1+2', '+1', '-1', '@SUM(A1)', 'a,b', 'a"b', 'a\rb', 'ana'].map(csvCell)).toEqual(["'=1+2", "'+1", "'-1", "'@SUM(A1)", '"a,b"', '"a""b"', '"a\rb"', 'ana']);
+    expect(['a;b', 'a\tb', '\tx'].map(csvCell)).toEqual(['"a;b"', '"a\tb"', `"'\tx"`]);
     expect(csvCell(-1)).toBe('-1');
     expect(gradebookCsv(['00.1'], [{ student: '=HYPERLINK("x")', scores: { '00.1': 2 }, earned: 2, possible: 2 }])).toBe(
       'alumno,00.1,total,maximo,observaciones\n"\'=HYPERLINK(""x"")",2,2,2,\n',

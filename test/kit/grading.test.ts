@@ -44,6 +44,8 @@ describe('student edition', () => {
     expect(lib).not.toContain('return 1 - (1 - a) ** n;');
     expect(() => readFileSync(join(EDITION, 'test', 'exercises', '00-introduccion.hidden.test.ts'))).toThrow();
     expect(() => readFileSync(join(EDITION, '.grading-secret'))).toThrow();
+    // Files holding reference solutions are teacher only.
+    for (const file of ['test/fixtures/hostile/attacks.ts', 'test/kit/hostile.test.ts', 'test/kit/grading.test.ts']) expect(() => readFileSync(join(EDITION, file)), file).toThrow();
     expect(readFileSync(join(EDITION, 'course.md'), 'utf8')).toBe(readFileSync(join(ROOT, 'course.md'), 'utf8'));
     expect(JSON.parse(readFileSync(join(EDITION, '.kit-edition.json'), 'utf8')).exercises).toEqual(['00.1', '00.2', '00.3']);
   });

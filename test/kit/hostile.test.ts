@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import type { Socket as UdpSocket } from 'node:dgram';
@@ -34,9 +34,15 @@ function checkoutHashes(): Record<string, string> {
     ...exercises.flatMap((e) => e.files),
     '.grading-secret',
   ];
+  // And the whole checkout as git sees it: every tracked file, and the list of files git does
+  // not track nor ignore (a file an attacker creates shows up there), plus node_modules' entries.
+  const git = (args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout ?? '';
+  files.push(...git(['ls-files', '-z']).split('\0').filter(Boolean));
   const hashes: Record<string, string> = {};
-  const hash = (path: string) => (existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : 'absent');
+  const hash = (path: string) => (existsSync(path) && statSync(path).isFile() ? createHash('sha256').update(readFileSync(path)).digest('hex') : 'absent');
   for (const file of [...new Set(files)].sort()) hashes[file] = hash(join(ROOT, file));
+  hashes['(untracked files)'] = git(['status', '--porcelain', '--untracked-files=all']);
+  hashes['(node_modules entries)'] = readdirSync(join(ROOT, 'node_modules')).sort().join(' ');
   // Other students' submissions, too.
   for (const file of exercises.flatMap((e) => e.files)) hashes[`roster/${LAST_HONEST}/${file}`] = hash(join(ROSTER, LAST_HONEST, file));
   return hashes;
@@ -115,7 +121,7 @@ beforeAll(async () => {
   for (const attack of list) writeSubmission(attack);
   before = checkoutHashes();
   grader = await new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'grade.mjs'), ROSTER, '--exercises', '00', '--out', OUT, '--time-limit', '8', '--jobs', '2', '--seed', SECRET], { cwd: ROOT });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'grade.mjs'), ROSTER, '--exercises', '00', '--out', OUT, '--time-limit', '8', '--jobs', '2', '--seed', SECRET], { cwd: ROOT, env: { ...process.env, KIT_SPLICE_TIMEOUT_MS: '6000' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -188,6 +194,7 @@ describe('a roster of hostile submissions, graded in one run with --jobs 2', () 
     expect(reports.get('attack-deep-paths')!.invalid).toMatch(/niveles/);
     expect(reports.get('attack-long-path')!.invalid).toMatch(/demasiado larga/);
     expect(reports.get('attack-sparse-giant')!.invalid).toMatch(/ocupa \d+ bytes/);
+    expect(reports.get('attack-slow-compile')!.invalid).toMatch(/tarda demasiado en compilar \(más de 6 s\)/);
     expect(reports.get('attack-endless-loop')!.exercises[0]!.error).toMatch(/tiempo agotado/);
     expect(reports.get('syntax-error')!.exercises[0]!.note).toMatch(/no compila/);
   });
