@@ -34,7 +34,11 @@ export class ConfigCache<S> {
   private readonly buckets = new Map<number, Entry<S>[]>();
   private size = 0;
 
-  constructor(private readonly equal: ((a: S, b: S) => boolean) | undefined) {}
+  /**
+   * `exact`: skip only a configuration seen before with the very same info set (porcupine's
+   * plain memo, no subsumption), so that every reachable configuration is visited once.
+   */
+  constructor(private readonly equal: ((a: S, b: S) => boolean) | undefined, private readonly exact = false) {}
 
   /** How many configurations are stored. */
   get entries(): number {
@@ -51,7 +55,7 @@ export class ConfigCache<S> {
       for (const e of entries) {
         if (e.key.okHighest !== key.okHighest || e.key.okLow !== key.okLow || !same(e.key.okPending, key.okPending)) continue;
         if (!(this.equal ? this.equal(e.state, state) : e.stateHash === stateHash)) continue;
-        if (isSubset(e.key.infoBits, key.infoBits)) return true; // e's info set ⊆ this one's
+        if (this.exact ? same(e.key.infoBits, key.infoBits) : isSubset(e.key.infoBits, key.infoBits)) return true; // e's info set ⊆ this one's
       }
     } else {
       entries = [];
@@ -63,7 +67,7 @@ export class ConfigCache<S> {
   }
 }
 
-function same(a: Int32Array, b: Int32Array): boolean {
+function same(a: Int32Array | Uint32Array, b: Int32Array | Uint32Array): boolean {
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
   return true;

@@ -27,6 +27,12 @@ export interface CheckOptions {
   readonly maxSteps?: number;
   /** Memoise (linearized set, state) pairs (Lowe's cache); `false` only to measure its effect. */
   readonly memoize?: boolean;
+  /**
+   * Step budget (per illegal part, default 100 000) of the second, exhaustive search that
+   * finds the longest linearizable prefix; it also counts against `maxSteps` and `timeoutMs`.
+   * Past it the part keeps the longest prefix found and `prefixExact: false`.
+   */
+  readonly prefixMaxSteps?: number;
 }
 
 /** The result for one part of the history (one key, for a per-key model). */
@@ -38,9 +44,16 @@ export interface PartitionResult<S = unknown> {
   readonly operationIds: number[];
   /**
    * Operation ids in linearization order: all of them (info ones that took effect) when
-   * 'ok'; the longest linearizable prefix found when 'illegal' or 'unknown'.
+   * 'ok'; when 'illegal', the longest linearizable prefix: a legal, real-time-respecting order
+   * of some operations with the most ok operations, ties broken by the most operations placed
+   * (ok and info) — the true maximum when `prefixExact`; when 'unknown', the longest found.
    */
   readonly linearization: number[];
+  /**
+   * Whether `linearization` is the true longest prefix: true when 'ok', and when 'illegal' and
+   * the exhaustive prefix search finished within budget; false otherwise.
+   */
+  readonly prefixExact: boolean;
   /** The model state after each operation of `linearization`. */
   readonly states: S[];
   /** 'illegal': the operation that cannot be placed after the longest prefix. */
@@ -89,6 +102,8 @@ export function checkLinearizability<S, I, O>(
   if (!(maxSteps > 0)) throw new RangeError(`maxSteps debe ser > 0, es ${maxSteps}`);
   const deadline = performance.now() + timeoutMs;
   const memoize = options.memoize ?? true;
+  const prefixMaxSteps = options.prefixMaxSteps ?? 100_000;
+  if (!(prefixMaxSteps >= 0)) throw new RangeError(`prefixMaxSteps debe ser >= 0, es ${prefixMaxSteps}`);
   const parts: readonly History<I, O>[] = model.partition ? model.partition(history) : [history];
   const partitions: PartitionResult<S>[] = [];
   let steps = 0;
@@ -102,10 +117,29 @@ export function checkLinearizability<S, I, O>(
       completeMs: op.status === 'info' ? Infinity : (op.completeMs as number),
       unknown: op.status === 'info',
     }));
-    const found = searchPartition(model as Model<S>, searchOps, {
+    let found = searchPartition(model as Model<S>, searchOps, {
       memoize, deadline, maxSteps: maxSteps - steps,
     });
     steps += found.steps;
+    let partSteps = found.steps;
+    let prefixExact = found.verdict === 'ok';
+    if (found.verdict === 'illegal') {
+      // The verdict search prunes configurations, so its prefix is only the longest it met:
+      // rerun without prunings for the true longest (keep the better one if the budget ends).
+      const budget = Math.min(prefixMaxSteps, maxSteps - steps);
+      const full = budget > 0 ? searchPartition(model as Model<S>, searchOps, { memoize: true, deadline, maxSteps: budget, exhaustive: true }) : undefined;
+      if (full !== undefined) {
+        steps += full.steps;
+        partSteps += full.steps;
+        if (full.verdict === 'ok') throw new Error('checkLinearizability: las dos búsquedas no coinciden (error interno)');
+        if (full.verdict === 'illegal') {
+          found = { ...full, verdict: 'illegal' };
+          prefixExact = true;
+        } else if (better(full.order, found.order, searchOps)) {
+          found = { ...full, verdict: 'illegal', blocked: firstBlocked(full.order, searchOps) };
+        }
+      }
+    }
     const linearization = found.order.map((i) => (ops[i] as Operation).id);
     const placed = new Set(linearization);
     partitions.push({
@@ -116,12 +150,31 @@ export function checkLinearizability<S, I, O>(
       states: found.states,
       ...(found.verdict === 'illegal' && found.blocked >= 0 ? { firstImpossible: (ops[found.blocked] as Operation).id } : {}),
       unplaced: found.verdict === 'illegal' ? ops.filter((op) => op.status === 'ok' && !placed.has(op.id)).map((op) => op.id) : [],
-      steps: found.steps,
+      prefixExact,
+      steps: partSteps,
     });
   });
   const verdict: Verdict = partitions.some((p) => p.verdict === 'illegal') ? 'illegal'
     : partitions.some((p) => p.verdict === 'unknown') ? 'unknown' : 'ok';
   return { verdict, partitions, steps };
+}
+
+/** Whether prefix `a` beats `b`: more ok operations, then more operations. */
+function better(a: readonly number[], b: readonly number[], ops: readonly SearchOperation[]): boolean {
+  const okCount = (order: readonly number[]): number => order.filter((i) => !(ops[i] as SearchOperation).unknown).length;
+  const okA = okCount(a);
+  const okB = okCount(b);
+  return okA > okB || (okA === okB && a.length > b.length);
+}
+
+/** The ok operation not in `order` with the earliest completion (its deadline blocks `order`). */
+function firstBlocked(order: readonly number[], ops: readonly SearchOperation[]): number {
+  const placed = new Set(order);
+  let blocked = -1;
+  ops.forEach((op, i) => {
+    if (!op.unknown && !placed.has(i) && (blocked < 0 || op.completeMs < (ops[blocked] as SearchOperation).completeMs)) blocked = i;
+  });
+  return blocked;
 }
 
 function partKey(part: History, index: number): string {
@@ -136,7 +189,8 @@ function partKey(part: History, index: number): string {
 
 /**
  * A Spanish, human report of a result: the verdict and, for each illegal part, the longest
- * prefix found and the operation that cannot be placed after it.
+ * linearizable prefix (the most ok operations, then the most operations; "más largo
+ * encontrado" when not `prefixExact`) and the operation that cannot be placed after it.
  */
 export function describeResult<S, I, O>(model: Model<S, I, O>, history: History<I, O>, result: LinearizabilityResult<S>): string {
   const byId = new Map<number, Operation<I, O>>(history.map((op) => [op.id, op]));
@@ -152,7 +206,8 @@ export function describeResult<S, I, O>(model: Model<S, I, O>, history: History<
   for (const p of result.partitions) {
     if (p.verdict === 'ok') continue;
     const part = p.key.startsWith('#') ? `parte ${p.key}` : `clave ${p.key}`;
-    lines.push(`  ${part}: ${VERDICT_TEXT[p.verdict]}; prefijo linealizable más largo (${p.linearization.length} de ${p.operationIds.length}):`);
+    const longest = p.prefixExact ? 'prefijo linealizable más largo' : 'prefijo linealizable más largo encontrado';
+    lines.push(`  ${part}: ${VERDICT_TEXT[p.verdict]}; ${longest} (el de más operaciones ok; ${p.linearization.length} de ${p.operationIds.length}):`);
     const shown = p.linearization.slice(-8);
     if (shown.length < p.linearization.length) lines.push(`    … ${p.linearization.length - shown.length} operaciones antes`);
     shown.forEach((id, k) => {

@@ -15,7 +15,9 @@
  * checks them against a brute-force checker): info operations (return at +∞, optional),
  * tried after the ok ones when they are older (so the cache in cache.ts can subsume them);
  * read-only operations (`model.readOnly`) are forced; and the longest prefix is kept
- * incrementally, with the operation that blocked it.
+ * incrementally, with the operation that blocked it. The first two prune configurations (sound
+ * for the verdict), so the prefix kept is only the longest met; `exhaustive` turns them off
+ * (porcupine's plain memoised search) to find the true longest prefix of an illegal part.
  * @packageDocumentation
  */
 import type { Model } from './model';
@@ -39,12 +41,22 @@ export interface SearchLimits {
   readonly memoize: boolean;
   readonly deadline: number;
   readonly maxSteps: number;
+  /**
+   * Visit every reachable (linearized set, state) once: no forced read-only placement and an
+   * exact cache (no info subsumption), so an illegal answer carries the longest prefix (see
+   * {@link SearchOutcome.order}), not just the longest met. Much slower; implies memoisation.
+   */
+  readonly exhaustive?: boolean;
 }
 
 /** What one search found: indices into its operations array. */
 export interface SearchOutcome<S> {
   readonly verdict: 'ok' | 'illegal' | 'unknown';
-  /** The full linearization (ok) or the longest linearizable prefix found (otherwise). */
+  /**
+   * The full linearization (ok) or the longest linearizable prefix found (otherwise):
+   * "longest" means the most ok operations placed, ties broken by the most operations placed
+   * (ok and info); it is the true maximum when `exhaustive` and the verdict is 'illegal'.
+   */
   readonly order: number[];
   /** The model state after each operation of `order`. */
   readonly states: S[];
@@ -94,7 +106,9 @@ export function searchPartition<S>(model: Model<S>, ops: readonly SearchOperatio
   const infoBits = new Uint32Array(Math.ceil(infoCount / 32));
 
   const hashOf = model.hash ?? ((s: S) => JSON.stringify(s) ?? 'undefined');
-  const cache = new ConfigCache<S>(model.equal);
+  const exhaustive = limits.exhaustive === true;
+  const memoize = limits.memoize || exhaustive;
+  const cache = new ConfigCache<S>(model.equal, exhaustive);
 
   const stackEntry = new Int32Array(n);
   const stackState: S[] = [];
@@ -107,26 +121,27 @@ export function searchPartition<S>(model: Model<S>, ops: readonly SearchOperatio
   // if the configuration after it fails, the one before fails too: no sibling needs trying.
   const stackForced = new Uint8Array(n);
   const readOnly = new Uint8Array(n);
-  if (model.readOnly) {
+  if (model.readOnly && !exhaustive) {
     ops.forEach((op, i) => {
       if (model.readOnly?.(op.input, op.unknown ? UNKNOWN : op.output)) readOnly[i] = 1;
     });
   }
   let depth = 0;
   let state = model.init();
-  if (limits.memoize) {
+  if (memoize) {
     const rootHash = hashOf(state);
     cache.seenOrAdd(hashNumber(rootHash), configKey(linearized, unknown, okLow, -1, infoBits), state, rootHash);
   }
 
   const best = { order: [] as number[], states: [] as S[], blocked: -1 };
   let bestShared = 0;
+  let bestOk = 0; // ok operations in best.order
   let recorded = false;
-  // Keeps the longest prefix met at a dead end (or the full order at the end). Only the part
-  // of the stack that changed since the last record is copied, so the total copying is
-  // bounded by the number of pushes, not depth × dead ends.
+  // Keeps the longest prefix met at a dead end (most ok operations, then most operations; or
+  // the full order at the end). Only the part of the stack that changed since the last record
+  // is copied, so the total copying is bounded by the number of pushes, not depth × dead ends.
   const record = (force: boolean): void => {
-    if (!force && recorded && depth <= best.order.length) return;
+    if (!force && recorded && (placedRequired < bestOk || (placedRequired === bestOk && depth <= best.order.length))) return;
     recorded = true;
     // The operation that blocks: the first pending return (its deadline came first).
     let blockedOp = -1;
@@ -145,6 +160,7 @@ export function searchPartition<S>(model: Model<S>, ops: readonly SearchOperatio
       best.states.push(k + 1 < depth ? (stackState[k + 1] as S) : state);
     }
     bestShared = depth;
+    bestOk = placedRequired;
     best.blocked = blockedOp;
   };
 
@@ -187,7 +203,7 @@ export function searchPartition<S>(model: Model<S>, ops: readonly SearchOperatio
       const isOk = unknown[i] === 0;
       const newOkHighest = isOk && i > okHighest ? i : okHighest;
       const newZobOk = isOk ? zobOk ^ (zobrist[i] as number) : zobOk;
-      if (limits.memoize) {
+      if (memoize) {
         linearized[i] = 1;
         const newOkLow = isOk && i === okLow ? lowestPendingOk(i + 1) : okLow;
         const ordinal = infoOrdinal[i] as number;

@@ -29,6 +29,7 @@ interface Placement {
   readonly stateText: string;
   readonly impossible: boolean;
   readonly unplaced: boolean;
+  readonly exact: boolean; // its part's prefix is the true longest (prefixExact)
 }
 
 /**
@@ -49,12 +50,12 @@ export function linearizabilityTimeline<S>(history: History, result: Linearizabi
     part.linearization.forEach((id, k) => {
       const state = part.states[k] as S;
       const stateText = model?.describe ? model.describe(state) : JSON.stringify(state) ?? String(state);
-      placements.set(id, { order: k + 1, stateText, impossible: false, unplaced: false });
+      placements.set(id, { order: k + 1, stateText, impossible: false, unplaced: false, exact: part.prefixExact });
     });
     if (part.firstImpossible !== undefined) {
-      placements.set(part.firstImpossible, { order: 0, stateText: '', impossible: true, unplaced: true });
+      placements.set(part.firstImpossible, { order: 0, stateText: '', impossible: true, unplaced: true, exact: part.prefixExact });
     }
-    for (const id of part.unplaced) if (!placements.has(id)) placements.set(id, { order: 0, stateText: '', impossible: false, unplaced: true });
+    for (const id of part.unplaced) if (!placements.has(id)) placements.set(id, { order: 0, stateText: '', impossible: false, unplaced: true, exact: part.prefixExact });
   }
   const clients = [...new Set(history.map((op) => op.client))].sort((a, b) => a.localeCompare(b, 'es', { numeric: true }));
   const keyOf = (op: Operation): string => operationKey(op);
@@ -71,8 +72,9 @@ export function linearizabilityTimeline<S>(history: History, result: Linearizabi
     const lines = [`#${op.id} ${op.client}${op.key !== undefined ? ` · clave ${op.key}` : ''}: ${describe(op)}`,
       `${formatMs(op.invokeMs)} ms → ${end} · ${STATUS_TEXT[op.status]}`];
     if (p !== undefined && p.order > 0) lines.push(`linealizada en la posición ${p.order}; estado después: ${p.stateText}`);
-    if (p?.impossible) lines.push('<b>imposible</b>: no cabe después del prefijo linealizable más largo');
-    else if (p?.unplaced) lines.push('no colocada en el prefijo más largo');
+    const found = p?.exact === false ? ' encontrado' : '';
+    if (p?.impossible) lines.push(`<b>imposible</b>: no cabe después del prefijo linealizable más largo${found}`);
+    else if (p?.unplaced) lines.push(`no colocada en el prefijo más largo${found}`);
     else if (op.status === 'info' && (p === undefined || p.order === 0)) lines.push('no tuvo efecto en la linealización');
     return lines.join('<br>');
   };

@@ -69,3 +69,5 @@ export { kvRegister, kvRegisterClient, KvRegisterNode } from './examples/kv-regi
 export type { KvMessage, KvRegisterClientOptions, KvRegisterOptions } from './examples/kv-register';
 export { paxosAgreement, paxosLite, PaxosLiteNode } from './examples/paxos-lite';
 export type { PaxosBug, PaxosLiteOptions, PaxosMessage } from './examples/paxos-lite';
+export { kvRegisterScenario, linearizableHistory } from './examples/kv-register-scenario';
+export type { KvRegisterScenario, KvRegisterScenarioOptions } from './examples/kv-register-scenario';

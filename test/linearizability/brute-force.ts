@@ -60,3 +60,41 @@ export function witnessProblem<S, I, O>(model: Model<S, I, O>, history: History<
   }
   return undefined;
 }
+
+/** How long a linearizable prefix is: ok operations placed, then all operations placed. */
+export interface PrefixSize {
+  readonly ok: number;
+  readonly total: number;
+}
+
+/**
+ * The longest linearizable prefix by the checker's definition (most ok operations, ties broken
+ * by most operations), by trying every real-time-respecting sequence of some operations.
+ */
+export function bruteForceLongestPrefix<S, I, O>(model: Model<S, I, O>, history: History<I, O>): PrefixSize {
+  const ops = history.filter((op) => op.status !== 'fail');
+  const end = (op: Operation<I, O>): number => (op.status === 'info' ? Infinity : (op.completeMs as number));
+  const used = new Array<boolean>(ops.length).fill(false);
+  let best: PrefixSize = { ok: 0, total: 0 };
+  const search = (state: S, ok: number, total: number): void => {
+    if (ok > best.ok || (ok === best.ok && total > best.total)) best = { ok, total };
+    for (let i = 0; i < ops.length; i++) {
+      if (used[i]) continue;
+      const op = ops[i] as Operation<I, O>;
+      if (ops.some((other, j) => !used[j] && j !== i && other.status === 'ok' && end(other) < op.invokeMs)) continue;
+      const result = model.step(state, op.input, op.status === 'info' ? UNKNOWN : (op.output as O));
+      if (!result.ok) continue;
+      used[i] = true;
+      search(result.state, ok + (op.status === 'ok' ? 1 : 0), total + 1);
+      used[i] = false;
+    }
+  };
+  search(model.init(), 0, 0);
+  return best;
+}
+
+/** The size of `order` (operation ids of `history`) as a {@link PrefixSize}. */
+export function prefixSize(history: History, order: readonly number[]): PrefixSize {
+  const byId = new Map(history.map((op) => [op.id, op]));
+  return { ok: order.filter((id) => byId.get(id)?.status === 'ok').length, total: order.length };
+}

@@ -3,7 +3,7 @@ import { checkLinearizability, counterModel, keyValueModel, queueModel, register
 import type { History, Model } from '../../lib/linearizability/index';
 import { createRng } from '../../lib/random/index';
 import type { Rng } from '../../lib/random/index';
-import { bruteForceLinearizable, witnessProblem } from './brute-force';
+import { bruteForceLinearizable, bruteForceLongestPrefix, prefixSize, witnessProblem } from './brute-force';
 import { randomAppendHistory, randomCounterHistory, randomQueueHistory, randomRegisterHistory } from './random-histories';
 
 const CASES = 2_000;
@@ -28,6 +28,9 @@ function differential(name: string, model: Model<any, any, any>, generate: (rng:
         if (expected === 'illegal') {
           expect(part.firstImpossible, context).toBeDefined();
           expect(part.linearization, context).not.toContain(part.firstImpossible);
+          // And it is the longest one: most ok operations, then most operations (README).
+          expect(part.prefixExact, context).toBe(true);
+          expect(prefixSize(history, part.linearization), `longest prefix, ${context}`).toEqual(bruteForceLongestPrefix(model, history));
         }
       }
       verdicts[expected] += 1;

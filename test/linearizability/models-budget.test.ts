@@ -40,9 +40,18 @@ describe('describeResult', () => {
     const history = [ok(0, 'a', { f: 'write', value: 1 }, 0, 10), ok(1, 'b', { f: 'read' }, 2, 4, 1), ok(2, 'c', { f: 'read' }, 6, 8, null)];
     const text = describeResult(registerModel(), history, checkLinearizability(registerModel(), history));
     expect(text).toContain('registro: NO linealizable');
-    expect(text).toContain('prefijo linealizable más largo (2 de 3)');
+    expect(text).toContain('prefijo linealizable más largo (el de más operaciones ok; 2 de 3)');
     expect(text).toContain('#1 b: read() → 1  → estado 1');
     expect(text).toContain('no se puede colocar: #2 c: read() → ∅');
+  });
+
+  it('says "encontrado" and prefixExact: false when the exhaustive prefix search has no budget', () => {
+    const history = [ok(0, 'a', { f: 'write', value: 1 }, 0, 10), ok(1, 'b', { f: 'read' }, 2, 4, 1), ok(2, 'c', { f: 'read' }, 6, 8, null)];
+    const result = checkLinearizability(registerModel(), history, { prefixMaxSteps: 0 });
+    expect(result.verdict).toBe('illegal');
+    expect(result.partitions[0]!.prefixExact).toBe(false);
+    expect(describeResult(registerModel(), history, result)).toContain('prefijo linealizable más largo encontrado (el de más operaciones ok; 2 de 3)');
+    expect(checkLinearizability(registerModel(), history).partitions[0]!.prefixExact).toBe(true);
   });
 });
 

@@ -13,6 +13,7 @@ import type { ClosedLoopClient, KvMessage, KvRegisterNode } from '../../lib/sim/
 
 const NODES = ['n1', 'n2', 'n3'];
 const CLIENTS = ['c1', 'c2', 'c3'];
+const HINT_SEED = 1; // a seed whose first attempt goes to b (the first attempt picks a random server)
 
 function kvRun(seed: number, options: { staleReads?: boolean; ops?: number; network?: ConstructorParameters<typeof Simulation>[0]['network'] } = {}) {
   const sim = new Simulation<KvMessage, KvRegisterNode>({
@@ -91,43 +92,55 @@ describe('client actors', () => {
     expect(history.map((op) => op.id)).toEqual(history.map((_, i) => i));
   });
 
-  it('retries keep the same request id, follow the leader hint, and a server dedups them', () => {
+  it('retries keep the same request id, follow the leader hint (not the next server in order), and a server dedups them', () => {
     type Msg = { type: 'Req'; id: string } | { type: 'Ans'; id: string } | { type: 'Moved'; id: string; leader: string };
-    const requests: string[] = [];
-    const sim = new Simulation<Msg>({
-      seed: 1,
-      nodeIds: ['a', 'b'],
-      network: { latency: latency.constant(5) },
-      createNode: (ctx) => ({
-        id: ctx.id,
-        start: () => [],
-        step: (input) => {
-          if (input.type !== 'message' || input.message.type !== 'Req') return [];
-          requests.push(`${ctx.id}:${input.message.id}`);
-          if (ctx.id === 'b') return [{ type: 'send', to: input.from, message: { type: 'Moved', id: input.message.id, leader: 'a' } }];
-          // The leader drops the first copy of each request (as if lost), answers the retry.
-          return requests.filter((r) => r === `a:${input.message.id}`).length < 2 ? [] : [{ type: 'send', to: input.from, message: { type: 'Ans', id: input.message.id } }];
-        },
-      }),
-      clients: {
-        ids: ['c'],
-        createClient: closedLoopClient<Msg, string, string>({
-          operations: ['op1'],
-          servers: ['b', 'a'],
-          thinkMs: 0,
-          timeoutMs: 50,
-          encode: (_input, { requestId }) => ({ type: 'Req', id: requestId }),
-          decode: (m) => (m.type === 'Ans' ? { kind: 'ok', requestId: m.id, output: 'done' } : m.type === 'Moved' ? { kind: 'redirect', requestId: m.id, leader: m.leader } : undefined),
+    // Servers in order b, c, a; the leader is a. After b, the next server is c but the hint is a.
+    const run = (redirect: boolean) => {
+      const requests: string[] = [];
+      const sim = new Simulation<Msg>({
+        seed: HINT_SEED,
+        nodeIds: ['a', 'b', 'c'],
+        network: { latency: latency.constant(5) },
+        createNode: (ctx) => ({
+          id: ctx.id,
+          start: () => [],
+          step: (input) => {
+            if (input.type !== 'message' || input.message.type !== 'Req') return [];
+            requests.push(`${ctx.id}:${input.message.id}`);
+            if (ctx.id !== 'a') return [{ type: 'send', to: input.from, message: { type: 'Moved', id: input.message.id, leader: 'a' } }];
+            // The leader drops the first copy of each request (as if lost), answers the retry.
+            return requests.filter((r) => r === `a:${input.message.id}`).length < 2 ? [] : [{ type: 'send', to: input.from, message: { type: 'Ans', id: input.message.id } }];
+          },
         }),
-      },
-    });
-    sim.runUntilIdle({ limitMs: 1_000 });
+        clients: {
+          ids: ['c1'],
+          createClient: closedLoopClient<Msg, string, string>({
+            operations: ['op1'],
+            servers: ['b', 'c', 'a'],
+            redirect,
+            retries: 5,
+            thinkMs: 0,
+            timeoutMs: 50,
+            encode: (_input, { requestId }) => ({ type: 'Req', id: requestId }),
+            decode: (m) => (m.type === 'Ans' ? { kind: 'ok', requestId: m.id, output: 'done' } : m.type === 'Moved' ? { kind: 'redirect', requestId: m.id, leader: m.leader } : undefined),
+          }),
+        },
+      });
+      sim.runUntilIdle({ limitMs: 1_000 });
+      return { sim, requests };
+    };
+    const { sim, requests } = run(true);
     const ids = new Set(requests.map((r) => r.split(':').slice(1).join(':')));
-    expect(ids.size).toBe(1);
-    expect(requests.filter((r) => r.startsWith('a:')).length).toBe(2);
+    expect(ids.size, `seed=${HINT_SEED}`).toBe(1);
+    // b redirects to a (not c); a loses the first copy; the timeout moves on to b, which redirects to a again.
+    expect(requests.map((r) => r.split(':')[0]), `seed=${HINT_SEED}`).toEqual(['b', 'a', 'b', 'a']);
     expect(sim.history).toHaveLength(1);
     expect(sim.history[0]?.status).toBe('ok');
     expect(sim.history[0]?.output).toBe('done');
+    // Without following hints the client walks the servers in order: b, c, a, b, c, a.
+    const walked = run(false);
+    expect(walked.requests.map((r) => r.split(':')[0]), `seed=${HINT_SEED}`).toEqual(['b', 'c', 'a', 'b', 'c', 'a']);
+    expect(walked.sim.history[0]?.status).toBe('ok');
   });
 
   it('gives up after the retries: info after a timeout, fail when every attempt was refused', () => {

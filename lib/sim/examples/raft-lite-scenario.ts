@@ -11,6 +11,9 @@ import type { Seed } from '../../random/index';
 import type { Nemesis } from '../nemesis';
 import type { CauseLocator } from '../sweep-report';
 import type { TraceEvent } from '../trace';
+import { checker } from '../checkers';
+import type { CheckerFactory } from '../checkers';
+import { eventually } from '../run-checkers';
 import { Simulation } from '../simulation';
 import { swarmFaults } from '../swarm';
 import type { SwarmPlan } from '../swarm';
@@ -35,6 +38,12 @@ export interface RaftLiteScenarioOptions {
   readonly nemesis?: boolean;
   /** Run the four checkers (default true; false measures the bare simulator). */
   readonly checkers?: boolean;
+  /**
+   * Also check liveness: `leaderAfterHeal`, exactly one leader among the live nodes within
+   * `withinMs` (default 2,000) of every heal that no new partition, crash or cut follows
+   * (default false). `withinMs: 1` is impossible on purpose, to see it reported.
+   */
+  readonly liveness?: boolean | { readonly withinMs?: number };
 }
 
 /** What a sweep needs from a scenario: build the simulation for a seed, run it, describe its faults, find a violation's cause. */
@@ -83,7 +92,7 @@ export function raftLiteScenario(options: RaftLiteScenarioOptions = {}): RaftLit
         trace,
         nodeIds,
         createNode: raftLite(options.raft),
-        checkers: options.checkers === false ? [] : raftLiteCheckers(),
+        checkers: [...(options.checkers === false ? [] : raftLiteCheckers()), ...(options.liveness ? leaderAfterHeal(options.liveness === true ? 2_000 : options.liveness.withinMs ?? 2_000, nodeIds.length) : [])],
         ...(nemesis === undefined ? {} : { nemesis: leaderNemesis(ref, nemesis, nodeIds) }),
         ...(swarm === undefined ? {} : { network: swarm.network, faults: swarm.faults, ...(swarm.clocks ? { clocks: swarm.clocks } : {}) }),
       });
@@ -113,6 +122,33 @@ export function raftLiteScenario(options: RaftLiteScenarioOptions = {}): RaftLit
       return lines.join('\n');
     },
   };
+}
+
+/**
+ * Liveness, scoped to the heals after which it is a fair promise: once a heal leaves no
+ * partition in force (another partition of the swarm plan may still be on) and a majority
+ * alive, exactly one leader among the live nodes within `withinMs`. `eventually` cancels the
+ * window at a new partition, crash or cut; a heal that leaves the network split, or a majority
+ * down, counts as met at once. A companion checker, which never fails, counts the partitions.
+ */
+function leaderAfterHeal(withinMs: number, size: number): CheckerFactory<RaftLiteMessage, RaftLiteNode>[] {
+  let partitions = 0;
+  const counter = checker<RaftLiteMessage, RaftLiteNode>('partitionsInForce', () => {
+    partitions = 0;
+    return {
+      onEvent(event) {
+        // Every partition here is scheduled and heals only itself (a bare heal() would end them all).
+        if (event.kind === 'partition') partitions++;
+        else if (event.kind === 'heal') partitions = Math.max(0, partitions - 1);
+      },
+    };
+  });
+  const live = eventually<RaftLiteNode>(
+    'leaderAfterHeal',
+    (c) => partitions > 0 || c.nodes.size <= size / 2 || [...c.nodes.values()].filter((n) => n.role === 'leader').length === 1,
+    { withinMs, after: 'heal' },
+  );
+  return [counter, live as CheckerFactory<unknown, RaftLiteNode> as CheckerFactory<RaftLiteMessage, RaftLiteNode>];
 }
 
 /**

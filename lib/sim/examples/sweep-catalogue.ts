@@ -38,4 +38,7 @@ export const SWEEP_CATALOGUE: readonly CatalogueSweep[] = [
   { name: 'raft-lite', scenario: { module: here('raft-lite-scenario.ts'), export: 'raftLiteScenario', args: [{}] }, expect: 'pass' },
   { name: 'raft-lite-figure8', scenario: { module: here('raft-lite-scenario.ts'), export: 'raftLiteScenario', args: [{ raft: { figure8Bug: true } }] }, expect: ['leaderCompleteness'] },
   { name: 'raft-lite-unpersisted-votes', scenario: { module: here('raft-lite-scenario.ts'), export: 'raftLiteScenario', args: [{ raft: { unpersistedVotes: true } }] }, expect: ['electionSafety'] },
+  { name: 'raft-lite-liveness', scenario: { module: here('raft-lite-scenario.ts'), export: 'raftLiteScenario', args: [{ liveness: true }] }, expect: 'pass' },
+  { name: 'kv-register', scenario: { module: here('kv-register-scenario.ts'), export: 'kvRegisterScenario', args: [{}] }, expect: 'pass' },
+  { name: 'kv-register-stale-reads', scenario: { module: here('kv-register-scenario.ts'), export: 'kvRegisterScenario', args: [{ kv: { staleReads: true } }] }, expect: ['linearizability'] },
 ];
