@@ -1,6 +1,8 @@
 /** A per-sandbox control group (see grading-cgroup.mjs). */
 export interface Cgroup {
   readonly name: string;
+  /** The group's folders, one per hierarchy. */
+  readonly dirs: readonly string[];
   /** Wraps `command args` so the process joins this group before it runs. */
   wrap(command: string, args: readonly string[]): { command: string; args: string[] };
   /** Pids still in the group. */

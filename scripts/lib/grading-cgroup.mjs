@@ -13,7 +13,25 @@ import { join } from 'node:path';
 
 const ROOT = '/sys/fs/cgroup';
 
-/** Which layout this machine offers for memory + pids, or a reason why none. */
+/** This process's own group in the v1 hierarchy of `controller` ('/' when unknown). */
+function ownGroup(controller) {
+  try {
+    for (const line of readFileSync('/proc/self/cgroup', 'utf8').split('\n')) {
+      const [, controllers, path] = line.split(':');
+      if (controllers?.split(',').includes(controller) && path) return path;
+    }
+  } catch {
+    // no /proc/self/cgroup
+  }
+  return '/';
+}
+
+/**
+ * Which layout this machine offers for memory + pids, or a reason why none. In v1 the
+ * sandboxes' groups nest under the grader's own (so whatever limits the grader's container
+ * has still hold for them); v2 forbids children under a group that has processes, so there
+ * they go under the root.
+ */
 function detect() {
   try {
     const controllers = readFileSync(join(ROOT, 'cgroup.controllers'), 'utf8').split(/\s+/);
@@ -21,8 +39,12 @@ function detect() {
   } catch {
     // not a v2 root
   }
-  const memory = join(ROOT, 'memory');
-  const pids = join(ROOT, 'pids');
+  const parent = (controller) => {
+    const nested = join(ROOT, controller, ownGroup(controller));
+    return existsSync(join(nested, 'cgroup.procs')) ? nested : join(ROOT, controller);
+  };
+  const memory = parent('memory');
+  const pids = parent('pids');
   if (existsSync(join(memory, 'cgroup.procs')) && existsSync(join(pids, 'cgroup.procs'))) return { version: 1, parents: [memory, pids] };
   return { reason: 'no cgroup memory/pids controllers under /sys/fs/cgroup' };
 }
@@ -70,6 +92,8 @@ export function createCgroup(name, { memoryBytes, processes }) {
   const procsFiles = dirs.map((dir) => join(dir, 'cgroup.procs'));
   return {
     name,
+    /** The group's folders, one per hierarchy. */
+    dirs,
     /** Wraps `command args` so the process joins this group before it runs. */
     wrap(command, args) {
       const joins = procsFiles.map((file) => `echo $$ > '${file}'`).join(' && ');
