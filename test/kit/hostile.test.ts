@@ -42,7 +42,8 @@ function checkoutHashes(): Record<string, string> {
   const hash = (path: string) => (existsSync(path) && statSync(path).isFile() ? createHash('sha256').update(readFileSync(path)).digest('hex') : 'absent');
   for (const file of [...new Set(files)].sort()) hashes[file] = hash(join(ROOT, file));
   hashes['(untracked files)'] = git(['status', '--porcelain', '--untracked-files=all']);
-  hashes['(node_modules entries)'] = readdirSync(join(ROOT, 'node_modules')).sort().join(' ');
+  // (vitest's own caches, .vite and .vite-temp, may appear while other test files run.)
+  hashes['(node_modules entries)'] = readdirSync(join(ROOT, 'node_modules')).filter((e) => !e.startsWith('.vite')).sort().join(' ');
   // Other students' submissions, too.
   for (const file of exercises.flatMap((e) => e.files)) hashes[`roster/${LAST_HONEST}/${file}`] = hash(join(ROSTER, LAST_HONEST, file));
   return hashes;
