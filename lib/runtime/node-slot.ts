@@ -7,9 +7,10 @@ import type { ChildProcess } from 'node:child_process';
 import type { NodeId } from '../sim/types';
 import { decodeValue } from './codec';
 import { signalGroup, startNodeProcess, track } from './processes';
+import type { LaunchOptions } from './launch-options';
 import type { RuntimeRecord } from './records';
 import { CONFIG_ENV } from './wire';
-import type { ControlMessage, NodeProcessConfig, ReportMessage, RuntimeDurability } from './wire';
+import type { ControlMessage, NodeProcessConfig, ReportMessage } from './wire';
 
 /** Whether a node's process is running, stopped by SIGSTOP, or not there (killed, died, not started). */
 export type NodeStatus = 'running' | 'paused' | 'crashed';
@@ -19,17 +20,7 @@ export interface ClusterContext {
   readonly nodeIds: readonly NodeId[];
   readonly tag: string;
   readonly epochNs: bigint;
-  readonly options: {
-    readonly module: string;
-    readonly factory: string;
-    readonly args?: readonly unknown[];
-    readonly env?: Readonly<Record<string, string>>;
-    readonly durability?: RuntimeDurability;
-    readonly seed?: string | number;
-    readonly startTimeoutMs?: number;
-    readonly maxFrameBytes?: number;
-    readonly nodeArgs?: readonly string[];
-  };
+  readonly options: Omit<LaunchOptions, 'nodeIds' | 'dataDir'>;
   nowMs(): number;
   nodeDir(id: NodeId): string;
   push(record: RuntimeRecord<unknown>): void;
