@@ -61,7 +61,7 @@ function courseFiles() {
 
 // test/kit/exercise-alternatives.ts holds correct solutions of every exercise (tried by
 // exercise-quality.test.ts): both are teacher only.
-const teacherOnly = (file) => /^test\/exercises\/.*\.hidden\.test\.ts$/.test(file) || file === 'test/exercises/grading.json' || /^test\/kit\/exercise-(quality\.test|alternatives)\.ts$/.test(file) || file === '.grading-secret' ||
+const teacherOnly = (file) => /^test\/exercises\/.*\.hidden\.test\.ts$/.test(file) || file === 'test/exercises/grading.json' || /^test\/kit\/exercise-(quality\.test|alternatives)\.ts$/.test(file) || file.startsWith('test/kit/alternatives/') || file === '.grading-secret' ||
   // The hostile suite's attacks hold reference solutions; grading.test.ts too.
   file.startsWith('test/fixtures/hostile/') || file === 'test/kit/hostile.test.ts' || file === 'test/kit/grading.test.ts';
 

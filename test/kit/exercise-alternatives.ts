@@ -5,6 +5,16 @@
 
 /** A solution on trial: any function standing in for an exercise function. */
 export type Fn = (...args: never[]) => unknown;
+
+/** The alternative solutions of one exercise: correct, wrong and trivial ones. */
+export interface Alternatives { fn: string; correct: Record<string, Fn>; wrong: Record<string, Fn>; trivial?: Record<string, Fn> }
+import { ALTERNATIVES as CH03 } from './alternatives/ch03';
+import { ALTERNATIVES as CH05 } from './alternatives/ch05';
+import { ALTERNATIVES as CH06 } from './alternatives/ch06';
+import { ALTERNATIVES as CH07 } from './alternatives/ch07';
+import { ALTERNATIVES as CH08 } from './alternatives/ch08';
+
+const CHAPTER_FILES = [CH03, CH05, CH06, CH07, CH08];
 type Vector = ReadonlyMap<string, number>;
 type Ledger = { balances: Map<string, number>; applied: Set<string> };
 type Pay = { paymentId: string; account: string; amount: number };
@@ -14,7 +24,7 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object
 const order = (lt: boolean, gt: boolean) => (lt && gt ? 'concurrent' : lt ? 'before' : gt ? 'after' : 'equal');
 
 /** Solutions on trial, per exercise: the function they replace, and whether they are correct. */
-export const SOLUTIONS: Record<string, { fn: string; correct: Record<string, Fn>; wrong: Record<string, Fn>; trivial?: Record<string, Fn> }> = {
+export const SOLUTIONS: Record<string, Alternatives> = {
   '00.1': {
     fn: 'parallelAvailability',
     correct: {
@@ -203,3 +213,7 @@ const TRIVIAL: Record<string, Record<string, Fn>> = {
 for (const [id, trivial] of Object.entries(TRIVIAL)) {
   SOLUTIONS[id]!.trivial = { ...trivial, 'devuelve undefined': () => undefined, 'lanza un error': () => { throw new Error('sin hacer'); } };
 }
+
+// Later chapters keep their alternatives in test/kit/alternatives/chNN.ts (each file exports
+// `ALTERNATIVES: Record<string, Alternatives>` with its own trivial solutions filled in).
+for (const chapter of CHAPTER_FILES) Object.assign(SOLUTIONS, chapter);
