@@ -17,13 +17,14 @@
 //   secret is made on first use in .grading-secret (gitignored, not in the edition);
 // - results are written by this process only, after the student's sandbox is gone.
 // Writes DIR/<student>/report.json and report.html (Spanish), DIR/gradebook.csv and .json.
+import { spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD, ROOT } from './lib/jupyter.mjs';
 import { optionValue } from './lib/cli.mjs';
-import { es, findExercises, idPattern, readChecks, runLimited, score, selector } from './lib/exercises.mjs';
+import { CHECK_NAME, es, findExercises, idPattern, readChecks, runLimited, score, selector } from './lib/exercises.mjs';
 import { SANDBOX_LIMITS, Sandbox, freeUid, sandboxCommand, sandboxUnavailable } from './lib/grading-sandbox.mjs';
 import { cgroupUnavailable } from './lib/grading-cgroup.mjs';
 import { exportName, loadTypeScript, locateExercises, writeTree } from './lib/grading-splice.mjs';
@@ -135,10 +136,32 @@ const { run: RUN, shared: SHARED, privateDir: PRIVATE, base: BASE, checks: CHECK
 const CHECK_FILES = [...new Set(exercises.map((e) => `test/exercises/${e.id.slice(0, 2)}-`))];
 const cpuSeconds = Math.ceil(totalMs / 1000) + 10;
 const STARTUP_MS = 90_000;
+// Files the grader writes at the top of --out; no student folder may take these names.
+const RESERVED = ['gradebook.csv', 'gradebook.json', 'diagnostics.json'];
 // A submission's regions must compile within this (TypeScript's parser is exponential on
 // some inputs); KIT_SPLICE_TIMEOUT_MS lowers it for tests.
 const SPLICE_MS = Number(process.env.KIT_SPLICE_TIMEOUT_MS) > 0 ? Number(process.env.KIT_SPLICE_TIMEOUT_MS) : 20_000;
 const spliceWorkers = [];
+
+/**
+ * Every check the graded exercises have, listed once from the teacher's check files
+ * (`vitest list`): a check missing from a student's results, or skipped, counts as failed,
+ * so nothing can shrink an exercise's denominator.
+ */
+function listChecks() {
+  const out = join(PRIVATE, 'expected-checks.json');
+  const listed = spawnSync(join(ROOT, 'node_modules', '.bin', 'vitest'), ['list', '--config', CONFIG, '--root', CHECKS, ...CHECK_FILES, '-t', idPattern(exercises.map((e) => e.id)), `--json=${out}`],
+    { cwd: CHECKS, env: { PATH: process.env.PATH, HOME: CHECKS, CI: 'true' }, encoding: 'utf8', timeout: 180_000 });
+  if (listed.status !== 0 || !existsSync(out)) fail(`cannot list the checks (vitest list): ${`${listed.stderr ?? ''}${listed.stdout ?? ''}${listed.error ?? ''}`.slice(-2000)}`);
+  const checks = [];
+  for (const { name, file } of JSON.parse(readFileSync(out, 'utf8'))) {
+    const match = CHECK_NAME.exec(name) ?? CHECK_NAME.exec(String(name).split(' > ').pop());
+    if (!match || !exercises.some((e) => e.id === match[1])) continue;
+    checks.push({ id: match[1], title: match[2], weight: Number(match[3]), visibility: /\.hidden\.test\.ts$/.test(file) ? 'hidden' : 'public' });
+  }
+  return checks;
+}
+const EXPECTED_CHECKS = listChecks();
 
 /** A report with every exercise at 0 and a reason. */
 const zeroReport = (name, reason) => ({
@@ -147,7 +170,7 @@ const zeroReport = (name, reason) => ({
 });
 
 async function grade(submission, index, slot) {
-  if (['gradebook.csv', 'gradebook.json'].includes(submission.name)) return zeroReport(submission.name, 'nombre de carpeta reservado');
+  if (RESERVED.includes(submission.name)) return zeroReport(submission.name, 'nombre de carpeta reservado');
   const invalid = invalidSubmission(submission.dir);
   if (invalid) return zeroReport(submission.name, invalid);
   const { bodies, notes } = readRegionBodies(submission.dir, located);
@@ -197,14 +220,25 @@ async function grade(submission, index, slot) {
     if (checks.some((c) => c.id === e.id) || failures.has(e.id)) continue;
     failures.set(e.id, run.timedOut ? 'la corrección superó su tiempo total' : 'las comprobaciones no produjeron resultados (error del corrector: avisa al profesor)');
   }
+  for (const expected of EXPECTED_CHECKS) {
+    if (!checks.some((c) => c.id === expected.id && c.title === expected.title && c.visibility === expected.visibility)) checks.push({ ...expected, status: 'failed', message: 'la comprobación no llegó a ejecutarse' });
+  }
   const results = score(exercises, checks, { failures }).map((r) => (notes.has(r.id) ? { ...r, note: notes.get(r.id) } : r));
   const earned = Math.round(results.reduce((s, r) => s + r.earned, 0) * 100) / 100;
   const possible = results.reduce((s, r) => s + r.points, 0);
-  return { student: submission.name, seed: 'oculta', earned, possible, exercises: results };
+  // For the teacher only (diagnostics.json): why each check failed, hidden ones included,
+  // and what the bridge saw (crashes, time outs, grader errors). Never in a student's report.
+  const diagnostics = {
+    ...bridge.diagnostics(),
+    vitestExit: run.timedOut ? 'timed out' : run.status ?? run.signal ?? null,
+    ...(checks.length === 0 ? { vitestOutput: String(run.output).slice(-1500) } : {}),
+    failedChecks: checks.filter((c) => c.status !== 'passed').slice(0, 40).map((c) => ({ id: c.id, title: c.title, visibility: c.visibility, message: String(c.message).slice(0, 600) })),
+  };
+  return { student: submission.name, seed: 'oculta', earned, possible, exercises: results, diagnostics };
 }
 
 function write(report) {
-  if (['gradebook.csv', 'gradebook.json'].includes(report.student)) return;
+  if (RESERVED.includes(report.student)) return;
   const dir = join(OUT, report.student);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -233,9 +267,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 let roster = submissions(target);
 if (shard) roster = shard.select(roster);
 mkdirSync(OUT, { recursive: true });
-for (const file of ['gradebook.csv', 'gradebook.json']) if (existsSync(join(OUT, file)) && !lstatSync(join(OUT, file)).isFile()) rmSync(join(OUT, file), { recursive: true, force: true });
+for (const file of RESERVED) if (existsSync(join(OUT, file)) && !lstatSync(join(OUT, file)).isFile()) rmSync(join(OUT, file), { recursive: true, force: true });
 const started = Date.now();
 const reports = new Array(roster.length);
+const diagnostics = new Array(roster.length);
 let next = 0;
 const worker = async (slot) => {
   for (let index = next++; index < roster.length; index = next++) {
@@ -246,6 +281,8 @@ const worker = async (slot) => {
     } catch (error) {
       report = zeroReport(submission.name, `no se pudo corregir (${String(error.message).slice(0, 200)})`);
     }
+    diagnostics[index] = { student: submission.name, ...(report.diagnostics ?? {}) };
+    delete report.diagnostics;
     reports[index] = report;
     write(report);
     const detail = report.exercises.map((r) => `${r.id} ${es(r.earned)}/${r.points}${r.error ? ' (!)' : ''}`).join('  ');
@@ -262,5 +299,6 @@ const ids = exercises.map((e) => e.id);
 const rows = reports.map(gradebookRow);
 writeFileSync(join(OUT, 'gradebook.json'), JSON.stringify({ exercises: ids, rows }, null, 2) + '\n');
 writeFileSync(join(OUT, 'gradebook.csv'), gradebookCsv(ids, rows));
+writeFileSync(join(OUT, 'diagnostics.json'), JSON.stringify(diagnostics.filter(Boolean), null, 1) + '\n');
 const seconds = (Date.now() - started) / 1000;
 console.log(`grade: ${reports.length} submission(s) in ${seconds.toFixed(1)} s (${(seconds / Math.max(1, reports.length)).toFixed(2)} s per student, --jobs ${jobs}${unsafe ? ', UNSAFE' : ''}) → ${join(OUT, 'gradebook.csv')} and one report.html per student`);

@@ -21,16 +21,19 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
   const timedOut = new Set();
   const crashed = new Set();
   const crashes = new Map();
-  const crash = (id) => {
+  // What happened at the bridge, for the teacher's diagnostics (never shown to students).
+  const events = [];
+  const note = (id, what, detail) => events.length < 50 && events.push({ exercise: id, what, detail: String(detail ?? '').slice(0, 300), atCall: calls });
+  const crash = (id, reason) => {
     crashed.add(id);
     crashes.set(id, (crashes.get(id) ?? 0) + 1);
+    note(id, 'crash', reason);
   };
   let sandbox;
   let queue = Promise.resolve();
   let calls = 0;
   let lastHidden = false;
   let scopes = 0;
-  const stopping = [];
   const sockets = new Set();
 
   async function handle(request) {
@@ -39,29 +42,38 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
     const id = exercise.id;
     const limitS = budgetMs / 1000;
     const left = () => budgetMs - (used.get(id) ?? 0);
-    if (timedOut.has(id) || left() <= 0) return { ok: false, timeout: true, limitS };
+    if (timedOut.has(id) || left() <= 0) {
+      if (!timedOut.has(id)) note(id, 'budget spent', `${used.get(id) ?? 0} ms used`);
+      timedOut.add(id);
+      return { ok: false, timeout: true, limitS };
+    }
     // A sandbox the exercise's code killed is restarted, at most MAX_CRASHES times.
     if ((crashes.get(id) ?? 0) >= MAX_CRASHES) return { ok: false, crash: `ya terminó el proceso ${MAX_CRASHES} veces; no se vuelve a ejecutar` };
-    const started = Date.now();
-    const charge = () => used.set(id, (used.get(id) ?? 0) + (Date.now() - started));
     let answer;
     const hidden = /\.hidden\.test\.[cm]?[jt]s$/.test(String(request.scope ?? ''));
     if (!hidden && lastHidden) {
       // From the hidden checks to a public one: a new sandbox, so nothing the student's code
       // kept in memory from the hidden checks' inputs can surface in a public check's message
-      // (the only failure text a report shows). The old one dies in the background.
-      if (sandbox) stopping.push(sandbox.stop());
+      // (the only failure text a report shows). The old one must be gone first: the new one
+      // runs as the same uid, and stop() kills every process of its uid once its own PID
+      // namespace is down (stopping it in the background killed the new sandbox mid-call
+      // when that took long: a check lost at random). Not charged to the exercise.
+      if (sandbox) await sandbox.stop();
       sandbox = undefined;
       scopes += 1;
     }
     lastHidden = hidden;
+    const started = Date.now();
+    const charge = () => used.set(id, (used.get(id) ?? 0) + (Date.now() - started));
     if (!sandbox || !sandbox.alive) {
       sandbox = startSandbox();
       answer = await sandbox.ready(left());
       if (answer.line === undefined) {
         charge();
-        if (answer.timeout) timedOut.add(id);
-        else crash(id);
+        if (answer.timeout) {
+          timedOut.add(id);
+          note(id, 'timeout starting the sandbox', `${used.get(id) ?? 0} ms used`);
+        } else crash(id, `at start: ${answer.crash ?? ''}`);
         await sandbox.stop();
         sandbox = undefined;
         return answer.timeout ? { ok: false, timeout: true, limitS } : { ok: false, crash: answer.crash ?? '' };
@@ -72,12 +84,13 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
     charge();
     if (answer.timeout) {
       timedOut.add(id);
+      note(id, 'timeout', `${used.get(id) ?? 0} ms used`);
       await sandbox.stop();
       sandbox = undefined;
       return { ok: false, timeout: true, limitS };
     }
     if (answer.crash !== undefined) {
-      crash(id);
+      crash(id, answer.crash);
       await sandbox.stop();
       sandbox = undefined;
       return { ok: false, crash: answer.crash };
@@ -101,6 +114,7 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
           try {
             answer = await handle(JSON.parse(line));
           } catch (error) {
+            note(undefined, 'grader error', error.stack ?? error.message);
             answer = { ok: false, bridge: `error del corrector: ${error.message}` };
           }
           socket.write(`${typeof answer === 'string' ? answer : JSON.stringify(answer)}\n`);
@@ -119,6 +133,10 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
     get calls() {
       return calls;
     },
+    /** Teacher-only diagnostics: crashes, time outs and grader errors, and the time each exercise used. */
+    diagnostics() {
+      return { calls, renewals: scopes, usedMs: Object.fromEntries(used), events: [...events] };
+    },
     /** How many times the sandbox was renewed on going from hidden to public checks. */
     get scopes() {
       return scopes;
@@ -130,7 +148,6 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
       await new Promise((resolve) => server.close(() => resolve()));
       if (sandbox) await sandbox.stop();
       sandbox = undefined;
-      await Promise.all(stopping);
     },
   };
 }
