@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run grade -- PATH [--out DIR] [--exercises IDS|all] [--time-limit S] [--jobs N]
-//                       [--shard i/n] [--seed SECRET | --secret-file FILE] [--unsafe] [--keep]`
+// `npm run grade -- PATH [--out DIR] [--exercises IDS|all] [--time-limit S] [--wall-limit S]
+//                       [--jobs N] [--shard i/n] [--seed SECRET | --secret-file FILE] [--unsafe] [--keep]`
 // `npm run grade -- --merge DIR... --out DIR`
 //
 // Grades one student's copy of the course (a folder with lib/) or a roster (a folder with
@@ -11,8 +11,9 @@
 //   network, its own PID namespace, an unprivileged uid, read-only views, limits) running
 //   the teacher's lib with the SUBMISSION's region bodies spliced in. Only the regions are
 //   taken from a submission; its tests, config and everything else are never read;
-// - each exercise has a wall-clock budget (--time-limit, default 10 s); a student costs at
-//   most the sum of the budgets plus vitest's start;
+// - each exercise has a CPU-time budget for the student's code (--time-limit, default 10 s)
+//   and a wall-clock budget (--wall-limit, default 3 × the CPU one); a student costs at
+//   most the sum of the wall budgets plus vitest's start;
 // - hidden inputs come from a per-student seed, HMAC(teacher secret, student name); the
 //   secret is made on first use in .grading-secret (gitignored, not in the edition);
 // - results are written by this process only, after the student's sandbox is gone.
@@ -31,7 +32,7 @@ import { exportName, loadTypeScript, locateExercises, writeTree } from './lib/gr
 import { SpliceWorker } from './lib/grading-splice-worker.mjs';
 import { prepareRun } from './lib/grading-workspace.mjs';
 import { invalidSubmission, readRegionBodies } from './lib/grading-submission.mjs';
-import { serveBridge } from './lib/grading-bridge.mjs';
+import { WALL_FACTOR, serveBridge } from './lib/grading-bridge.mjs';
 import { gradebookCsv, gradebookRow, mergeGradebooks, parseShard, reportHtml } from './lib/grading-report.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -41,7 +42,7 @@ const fail = (message) => {
   console.error(`grade: ${message}`);
   process.exit(2);
 };
-const valued = new Set(['--out', '--exercises', '--time-limit', '--seed', '--secret-file', '--jobs', '--shard']);
+const valued = new Set(['--out', '--exercises', '--time-limit', '--wall-limit', '--seed', '--secret-file', '--jobs', '--shard']);
 const OUT = resolve(option('--out') ?? join(BUILD, 'grades'));
 
 if (args.includes('--merge')) {
@@ -61,10 +62,12 @@ if (args.includes('--merge')) {
 }
 
 const target = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
-if (!target) fail('usage: npm run grade -- PATH [--out DIR] [--exercises 00.1,02|all] [--time-limit SECONDS] [--jobs N] [--shard i/n] [--seed SECRET | --secret-file FILE] [--unsafe]');
+if (!target) fail('usage: npm run grade -- PATH [--out DIR] [--exercises 00.1,02|all] [--time-limit SECONDS] [--wall-limit SECONDS] [--jobs N] [--shard i/n] [--seed SECRET | --secret-file FILE] [--unsafe]');
 const budgetMs = Number(option('--time-limit') ?? 10) * 1000;
 const jobs = Number(option('--jobs') ?? 1);
 if (!(budgetMs > 0)) fail('--time-limit must be a positive number of seconds');
+const wallMs = Number(option('--wall-limit') ?? (budgetMs / 1000) * WALL_FACTOR) * 1000;
+if (!(wallMs >= budgetMs)) fail('--wall-limit must be a number of seconds no smaller than --time-limit');
 if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) fail('--jobs must be an integer from 1 to 64');
 const unsafe = args.includes('--unsafe');
 let exercises;
@@ -130,11 +133,11 @@ try {
 } catch (error) {
   fail(error.message);
 }
-const totalMs = budgetMs * exercises.length;
+const totalMs = wallMs * exercises.length;
 const { run: RUN, shared: SHARED, privateDir: PRIVATE, base: BASE, checks: CHECKS, config: CONFIG, packageBinds } = prepareRun({ ts, root: ROOT, located, totalMs });
 // Only the check files of the chapters graded: vitest loads every file it is given.
 const CHECK_FILES = [...new Set(exercises.map((e) => `test/exercises/${e.id.slice(0, 2)}-`))];
-const cpuSeconds = Math.ceil(totalMs / 1000) + 10;
+const cpuSeconds = Math.ceil((budgetMs * exercises.length) / 1000) + 10;
 const STARTUP_MS = 90_000;
 // Files the grader writes at the top of --out; no student folder may take these names.
 const RESERVED = ['gradebook.csv', 'gradebook.json', 'diagnostics.json'];
@@ -194,7 +197,7 @@ async function grade(submission, index, slot) {
     startSandbox = () => new Sandbox({ ...sandboxCommand({ root: BASE, overlays, uid, cpuSeconds, cpu: slot }), uid, cgroup: SANDBOX_CGROUP });
   }
   const socketPath = join(PRIVATE, `b${index}.sock`);
-  const bridge = serveBridge({ socketPath, startSandbox, located, exportName, budgetMs });
+  const bridge = serveBridge({ socketPath, startSandbox, located, exportName, budgetMs, wallMs });
   await bridge.listening;
   const reportFile = join(PRIVATE, `vitest-${index}.json`);
   let vitest;
@@ -202,7 +205,7 @@ async function grade(submission, index, slot) {
   const run = await runLimited(
     join(ROOT, 'node_modules', '.bin', 'vitest'),
     ['run', '--config', CONFIG, '--root', CHECKS, ...CHECK_FILES, '-t', idPattern(exercises.map((e) => e.id)), '--reporter=json', `--outputFile=${reportFile}`],
-    { onChild: (child) => children.add((vitest = child)), cwd: CHECKS, env: { PATH: process.env.PATH, HOME: CHECKS, CI: 'true', KIT_GRADING_SEED: seedOf(submission.name), KIT_BRIDGE_SOCKET: socketPath, KIT_BRIDGE_WAIT_MS: String(budgetMs + 30_000) }, timeoutMs: totalMs + STARTUP_MS },
+    { onChild: (child) => children.add((vitest = child)), cwd: CHECKS, env: { PATH: process.env.PATH, HOME: CHECKS, CI: 'true', KIT_GRADING_SEED: seedOf(submission.name), KIT_BRIDGE_SOCKET: socketPath, KIT_BRIDGE_WAIT_MS: String(wallMs + 30_000) }, timeoutMs: totalMs + STARTUP_MS },
   );
   if (process.env.KIT_GRADE_DEBUG) console.error(`debug: ${bridge.calls} calls, ${bridge.scopes} sandbox renewals, vitest ${Date.now() - vitestStart} ms`);
   children.delete(vitest);
@@ -215,7 +218,7 @@ async function grade(submission, index, slot) {
     // No report: every exercise scores 0 below, with the reason.
   }
   const failures = new Map();
-  for (const id of bridge.timedOut) failures.set(id, `tiempo agotado: tu código superó ${budgetMs / 1000} s en este ejercicio (¿un bucle infinito?)`);
+  for (const id of bridge.timedOut) failures.set(id, `tiempo agotado: tu código superó ${es(budgetMs / 1000)} s de CPU (o ${es(wallMs / 1000)} s de reloj) en este ejercicio (¿un bucle infinito?)`);
   for (const e of exercises) {
     if (checks.some((c) => c.id === e.id) || failures.has(e.id)) continue;
     failures.set(e.id, run.timedOut ? 'la corrección superó su tiempo total' : 'las comprobaciones no produjeron resultados (error del corrector: avisa al profesor)');

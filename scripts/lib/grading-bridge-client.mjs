@@ -83,7 +83,10 @@ export function callExercise(id, args) {
     bridge = undefined;
     throw new Error(`ejercicio ${id}: ${answer.bridge}`);
   }
-  if (answer.timeout) throw new Error(`Tiempo agotado en el ejercicio ${id}: tu código superó su límite de ${answer.limitS} s (¿un bucle infinito?)`);
+  if (answer.timeout) {
+    const es = (s) => String(s).replace('.', ',');
+    throw new Error(`Tiempo agotado en el ejercicio ${id}: tu código superó su límite de ${es(answer.limitS)} s de CPU${answer.wallS ? ` (o ${es(answer.wallS)} s de reloj)` : ''} (¿un bucle infinito?)`);
+  }
   if (answer.crash !== undefined) throw new Error(`Tu código del ejercicio ${id} terminó el proceso en que se ejecutaba${answer.crash ? ` (${studentText(answer.crash, 160)})` : ''} (¿process.exit, memoria agotada, demasiados procesos?)`);
   if (!answer.ok) {
     const error = answer.error ?? {};

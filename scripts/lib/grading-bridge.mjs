@@ -1,14 +1,18 @@
 // The grader's side of the grading bridge, for one student: a Unix socket that the
 // checks (the teacher's vitest, through grading-bridge-client.mjs) call, relaying each
-// call to the student's sandbox one at a time. It keeps each exercise's wall-clock budget:
-// everything a call costs (starting or restarting the sandbox included) is charged to the
-// exercise called, and once the budget is spent the sandbox is killed and every later call
-// of that exercise is answered "time out" at once. So the student's code costs at most
-// the sum of the budgets.
+// call to the student's sandbox one at a time. It keeps two budgets per exercise, as
+// contest judges do (isolate's --time and --wall-time): CPU time of the student's code
+// (`budgetMs`, fair on a loaded machine) and wall clock (`wallMs`, everything a call costs,
+// starting or restarting the sandbox included). Once either is spent the sandbox is killed
+// and every later call of that exercise is answered "time out" at once. So a student costs
+// at most the sum of the wall budgets.
 import { createServer } from 'node:net';
 
 /** How many times an exercise's code may kill its sandbox before its calls fail at once. */
 export const MAX_CRASHES = 3;
+
+/** The default wall-clock budget of an exercise: this many times its CPU budget. */
+export const WALL_FACTOR = 3;
 
 /**
  * Serves one student's exercise calls on `socketPath`. `startSandbox()` returns a new
@@ -16,14 +20,16 @@ export const MAX_CRASHES = 3;
  * where their functions live in the sandbox's tree. `close()` resolves once the sandbox is
  * gone; `timedOut` lists the exercises whose budget ran out.
  */
-export function serveBridge({ socketPath, startSandbox, located, exportName, budgetMs }) {
-  const used = new Map();
+export function serveBridge({ socketPath, startSandbox, located, exportName, budgetMs, wallMs = budgetMs * WALL_FACTOR }) {
+  const cpuUsed = new Map();
+  const wallUsed = new Map();
   const timedOut = new Set();
   const crashed = new Set();
   const crashes = new Map();
   // What happened at the bridge, for the teacher's diagnostics (never shown to students).
   const events = [];
   const note = (id, what, detail) => events.length < 50 && events.push({ exercise: id, what, detail: String(detail ?? '').slice(0, 300), atCall: calls });
+  const usage = (id) => `${Math.round(cpuUsed.get(id) ?? 0)} ms of CPU, ${wallUsed.get(id) ?? 0} ms of wall clock`;
   const crash = (id, reason) => {
     crashed.add(id);
     crashes.set(id, (crashes.get(id) ?? 0) + 1);
@@ -41,11 +47,12 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
     if (!exercise) return { ok: false, bridge: `ejercicio desconocido ${String(request.exercise).slice(0, 20)}` };
     const id = exercise.id;
     const limitS = budgetMs / 1000;
-    const left = () => budgetMs - (used.get(id) ?? 0);
-    if (timedOut.has(id) || left() <= 0) {
-      if (!timedOut.has(id)) note(id, 'budget spent', `${used.get(id) ?? 0} ms used`);
+    const cpuLeft = () => budgetMs - (cpuUsed.get(id) ?? 0);
+    const wallLeft = () => wallMs - (wallUsed.get(id) ?? 0);
+    if (timedOut.has(id) || cpuLeft() <= 0 || wallLeft() <= 0) {
+      if (!timedOut.has(id)) note(id, 'budget spent', usage(id));
       timedOut.add(id);
-      return { ok: false, timeout: true, limitS };
+      return { ok: false, timeout: true, limitS, wallS: wallMs / 1000 };
     }
     // A sandbox the exercise's code killed is restarted, at most MAX_CRASHES times.
     if ((crashes.get(id) ?? 0) >= MAX_CRASHES) return { ok: false, crash: `ya terminó el proceso ${MAX_CRASHES} veces; no se vuelve a ejecutar` };
@@ -64,31 +71,38 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
     }
     lastHidden = hidden;
     const started = Date.now();
-    const charge = () => used.set(id, (used.get(id) ?? 0) + (Date.now() - started));
+    let cpuStart;
+    const charge = () => {
+      wallUsed.set(id, (wallUsed.get(id) ?? 0) + (Date.now() - started));
+      // CPU time where /proc tells it (the sandbox's runner), else the wall clock.
+      const cpuEnd = sandbox?.cpuMs();
+      const cpu = cpuStart !== undefined && cpuEnd !== undefined ? cpuEnd - cpuStart : Date.now() - started;
+      cpuUsed.set(id, (cpuUsed.get(id) ?? 0) + cpu);
+    };
+    const timeout = async (what) => {
+      timedOut.add(id);
+      note(id, what, usage(id));
+      await sandbox.stop();
+      sandbox = undefined;
+      return { ok: false, timeout: true, limitS, wallS: wallMs / 1000 };
+    };
     if (!sandbox || !sandbox.alive) {
       sandbox = startSandbox();
-      answer = await sandbox.ready(left());
+      answer = await sandbox.ready(wallLeft());
       if (answer.line === undefined) {
-        charge();
-        if (answer.timeout) {
-          timedOut.add(id);
-          note(id, 'timeout starting the sandbox', `${used.get(id) ?? 0} ms used`);
-        } else crash(id, `at start: ${answer.crash ?? ''}`);
+        wallUsed.set(id, (wallUsed.get(id) ?? 0) + (Date.now() - started));
+        if (answer.timeout) return timeout('timeout starting the sandbox');
+        crash(id, `at start: ${answer.crash ?? ''}`);
         await sandbox.stop();
         sandbox = undefined;
-        return answer.timeout ? { ok: false, timeout: true, limitS } : { ok: false, crash: answer.crash ?? '' };
+        return { ok: false, crash: answer.crash ?? '' };
       }
     }
     calls += 1;
-    answer = await sandbox.call({ file: exercise.file.replace(/\.ts$/, '.js'), name: exportName(id), args: request.args }, left() - (Date.now() - started));
+    cpuStart = sandbox.cpuMs();
+    answer = await sandbox.call({ file: exercise.file.replace(/\.ts$/, '.js'), name: exportName(id), args: request.args }, wallLeft() - (Date.now() - started), cpuLeft());
     charge();
-    if (answer.timeout) {
-      timedOut.add(id);
-      note(id, 'timeout', `${used.get(id) ?? 0} ms used`);
-      await sandbox.stop();
-      sandbox = undefined;
-      return { ok: false, timeout: true, limitS };
-    }
+    if (answer.timeout) return timeout(answer.why === 'cpu' ? 'CPU budget spent' : 'wall-clock budget spent');
     if (answer.crash !== undefined) {
       crash(id, answer.crash);
       await sandbox.stop();
@@ -135,7 +149,7 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
     },
     /** Teacher-only diagnostics: crashes, time outs and grader errors, and the time each exercise used. */
     diagnostics() {
-      return { calls, renewals: scopes, usedMs: Object.fromEntries(used), events: [...events] };
+      return { calls, renewals: scopes, cpuMs: Object.fromEntries([...cpuUsed].map(([k, v]) => [k, Math.round(v)])), wallMs: Object.fromEntries(wallUsed), events: [...events] };
     },
     /** How many times the sandbox was renewed on going from hidden to public checks. */
     get scopes() {

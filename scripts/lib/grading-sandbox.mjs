@@ -145,6 +145,28 @@ export function processesOf(uid) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+let clockTicks;
+/** Clock ticks per second of /proc's CPU times (getconf CLK_TCK; 100 on Linux). */
+const ticksPerSecond = () => (clockTicks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100);
+
+/**
+ * CPU time, in ms, that process `pid` and the children it has reaped used so far (utime,
+ * stime, cutime, cstime of /proc/PID/stat), or undefined when it is gone.
+ */
+export function cpuTimeMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / ticksPerSecond() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How often a call's CPU time is looked at, to stop an endless loop once its budget is spent. */
+const CPU_POLL_MS = 50;
+
 /**
  * One running sandbox: `call(request, timeoutMs)` sends one line and resolves with the
  * runner's answer line, `{ timeout: true }` (the sandbox is then killed) or `{ crash }`.
@@ -199,32 +221,72 @@ export class Sandbox {
     }
   }
 
-  /** Waits for the runner's first line; counts as a call (same budget rules). */
-  ready(timeoutMs) {
-    return this.wait(0, timeoutMs);
+  /** Waits for the runner's first line (wall clock only: no student code runs before it). */
+  async ready(timeoutMs) {
+    const answer = await this.wait(0, timeoutMs);
+    if (answer.line !== undefined) this.runnerPid = this.findRunner();
+    return answer;
   }
 
-  wait(seq, timeoutMs) {
+  /** The runner's pid outside the sandbox: the process of this uid running runner.cjs (or the child itself, unsandboxed). */
+  findRunner() {
+    if (this.uid === undefined) return this.child.pid;
+    for (const pid of processesOf(this.uid)) {
+      try {
+        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => arg.endsWith('runner.cjs'))) return pid;
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    return undefined;
+  }
+
+  /** CPU time the runner used so far, in ms (the last value seen once it is gone); undefined if unknown. */
+  cpuMs() {
+    if (this.runnerPid === undefined) return undefined;
+    const now = cpuTimeMs(this.runnerPid);
+    if (now !== undefined) this.lastCpuMs = now;
+    return this.lastCpuMs;
+  }
+
+  /**
+   * Resolves with the answer line of call `seq`, or `{ timeout: true }` (the sandbox is then
+   * killed) once `timeoutMs` of wall clock pass or the runner has used `cpuLimitMs` of CPU
+   * since the call began, or `{ crash }`.
+   */
+  wait(seq, timeoutMs, cpuLimitMs) {
     return new Promise((resolve) => {
       if (!this.alive) return resolve({ crash: this.crashReason() });
       this.waitingFor = seq;
-      const timer = setTimeout(() => {
+      const cpuStart = cpuLimitMs === undefined ? undefined : this.cpuMs();
+      let poll;
+      const timeOut = (why) => {
+        clearTimeout(timer);
+        clearInterval(poll);
         this.settle = undefined;
         this.kill();
-        resolve({ timeout: true });
-      }, Math.max(1, timeoutMs));
+        resolve({ timeout: true, why });
+      };
+      const timer = setTimeout(() => timeOut('wall'), Math.max(1, timeoutMs));
+      if (cpuStart !== undefined) {
+        poll = setInterval(() => {
+          const used = (this.cpuMs() ?? cpuStart) - cpuStart;
+          if (used >= cpuLimitMs) timeOut('cpu');
+        }, CPU_POLL_MS);
+      }
       this.settle = (answer) => {
         clearTimeout(timer);
+        clearInterval(poll);
         this.settle = undefined;
         resolve(answer);
       };
     });
   }
 
-  call(request, timeoutMs) {
+  call(request, timeoutMs, cpuLimitMs) {
     const seq = ++this.seq;
     if (this.alive) this.child.stdin.write(`${JSON.stringify({ ...request, seq })}\n`);
-    return this.wait(seq, timeoutMs);
+    return this.wait(seq, timeoutMs, cpuLimitMs);
   }
 
   kill() {

@@ -9,7 +9,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { serveBridge } from '../../scripts/lib/grading-bridge.mjs';
 // @ts-expect-error plain JavaScript modules of the grader
 import { Sandbox, freeUid, processesOf, sandboxCommand, sandboxUnavailable } from '../../scripts/lib/grading-sandbox.mjs';
-// @ts-expect-error plain JavaScript modules of the grader
 import codec from '../../scripts/lib/grading-codec.cjs';
 
 const unavailable = process.getuid?.() === 0 ? sandboxUnavailable() : 'not root';
@@ -68,7 +67,7 @@ describe.skipIf(unavailable !== undefined)('the grading bridge around a sandbox 
       // old sandbox's stop() waits for its uid's processes before killing them all.
       const publicCall = await call(socketPath, [6_500], 'test/exercises/99-x.public.test.ts');
       expect(publicCall, `the renewed sandbox died mid-call: ${JSON.stringify(publicCall)}`).toMatchObject({ ok: true });
-      expect(codec.decode(publicCall.result)).toBe(6_500);
+      expect(codec.decode(String(publicCall.result))).toBe(6_500);
       expect(bridge.scopes).toBe(1);
       expect(bridge.diagnostics().events).toEqual([]);
     } finally {
