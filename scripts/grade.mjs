@@ -19,8 +19,8 @@
 // - results are written by this process only, after the student's sandbox is gone.
 // Writes DIR/<student>/report.json and report.html (Spanish), DIR/gradebook.csv and .json.
 import { spawnSync } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD, ROOT } from './lib/jupyter.mjs';
@@ -139,6 +139,8 @@ const { run: RUN, shared: SHARED, privateDir: PRIVATE, base: BASE, checks: CHECK
 const CHECK_FILES = [...new Set(exercises.map((e) => `test/exercises/${e.id.slice(0, 2)}-`))];
 const cpuSeconds = Math.ceil((budgetMs * exercises.length) / 1000) + 10;
 const STARTUP_MS = 90_000;
+// Sandbox uids and pinned CPUs start from here (see freeUid).
+const UID_BASE = randomInt(20_000);
 // Files the grader writes at the top of --out; no student folder may take these names.
 const RESERVED = ['gradebook.csv', 'gradebook.json', 'diagnostics.json'];
 // A submission's regions must compile within this (TypeScript's parser is exponential on
@@ -191,10 +193,11 @@ async function grade(submission, index, slot) {
     const guard = join(HERE, 'lib', 'no-network.cjs');
     startSandbox = () => new Sandbox({ command: process.execPath, args: ['--require', guard, '--max-old-space-size=256', join(full, 'runner.cjs')], env: {} });
   } else {
-    // Checked per student: no process may hold it (see freeUid).
-    const uid = freeUid(process.pid, slot);
+    // Checked per student: no process may hold it (see freeUid). From a random base, not the
+    // pid: graders in pods on one node are all pid 1 and would share uids (and RLIMIT_NPROC).
+    const uid = freeUid(UID_BASE, slot);
     const overlays = [...packageBinds, ...[...spliced.files.keys()].map((f) => [join(mine, f), `lib/${f}`])];
-    startSandbox = () => new Sandbox({ ...sandboxCommand({ root: BASE, overlays, uid, cpuSeconds, cpu: slot }), uid, cgroup: SANDBOX_CGROUP });
+    startSandbox = () => new Sandbox({ ...sandboxCommand({ root: BASE, overlays, uid, cpuSeconds, cpu: UID_BASE + slot }), uid, cgroup: SANDBOX_CGROUP });
   }
   const socketPath = join(PRIVATE, `b${index}.sock`);
   const bridge = serveBridge({ socketPath, startSandbox, located, exportName, budgetMs, wallMs });
@@ -218,7 +221,11 @@ async function grade(submission, index, slot) {
     // No report: every exercise scores 0 below, with the reason.
   }
   const failures = new Map();
-  for (const id of bridge.timedOut) failures.set(id, `tiempo agotado: tu código superó ${es(budgetMs / 1000)} s de CPU (o ${es(wallMs / 1000)} s de reloj) en este ejercicio (¿un bucle infinito?)`);
+  for (const id of bridge.graderErrors) {
+    failures.set(id, 'error del corrector: el entorno aislado no arrancó; hay que volver a corregir esta entrega');
+    console.error(`grade: ${submission.name}: a sandbox did not start for ${id} (see diagnostics.json); grade this submission again`);
+  }
+  for (const id of bridge.timedOut) if (!failures.has(id)) failures.set(id, `tiempo agotado: tu código superó ${es(budgetMs / 1000)} s de CPU (o ${es(wallMs / 1000)} s de reloj) en este ejercicio (¿un bucle infinito?)`);
   for (const e of exercises) {
     if (checks.some((c) => c.id === e.id) || failures.has(e.id)) continue;
     failures.set(e.id, run.timedOut ? 'la corrección superó su tiempo total' : 'las comprobaciones no produjeron resultados (error del corrector: avisa al profesor)');
@@ -302,6 +309,8 @@ const ids = exercises.map((e) => e.id);
 const rows = reports.map(gradebookRow);
 writeFileSync(join(OUT, 'gradebook.json'), JSON.stringify({ exercises: ids, rows }, null, 2) + '\n');
 writeFileSync(join(OUT, 'gradebook.csv'), gradebookCsv(ids, rows));
-writeFileSync(join(OUT, 'diagnostics.json'), JSON.stringify(diagnostics.filter(Boolean), null, 1) + '\n');
+// Hidden checks' messages and seeds: the teacher's eyes only (mode 600).
+writeFileSync(join(OUT, 'diagnostics.json'), JSON.stringify(diagnostics.filter(Boolean), null, 1) + '\n', { mode: 0o600 });
+chmodSync(join(OUT, 'diagnostics.json'), 0o600);
 const seconds = (Date.now() - started) / 1000;
 console.log(`grade: ${reports.length} submission(s) in ${seconds.toFixed(1)} s (${(seconds / Math.max(1, reports.length)).toFixed(2)} s per student, --jobs ${jobs}${unsafe ? ', UNSAFE' : ''}) → ${join(OUT, 'gradebook.csv')} and one report.html per student`);

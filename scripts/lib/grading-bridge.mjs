@@ -3,9 +3,12 @@
 // call to the student's sandbox one at a time. It keeps two budgets per exercise, as
 // contest judges do (isolate's --time and --wall-time): CPU time of the student's code
 // (`budgetMs`, fair on a loaded machine) and wall clock (`wallMs`, everything a call costs,
-// starting or restarting the sandbox included). Once either is spent the sandbox is killed
-// and every later call of that exercise is answered "time out" at once. So a student costs
-// at most the sum of the wall budgets.
+// the student's calls). Once either is spent the sandbox is killed and every later call of
+// that exercise is answered "time out" at once. Starting a sandbox (no student code runs
+// then) is not charged and is bounded on its own (two attempts of at most 60 s each, per
+// start: the first call, a renewal, or a restart after one of the at most 3 crashes or a
+// time out per exercise). So a student costs at most the sum of the wall budgets plus
+// those bounded starts.
 import { createServer } from 'node:net';
 
 /** How many times an exercise's code may kill its sandbox before its calls fail at once. */
@@ -13,6 +16,9 @@ export const MAX_CRASHES = 3;
 
 /** The default wall-clock budget of an exercise: this many times its CPU budget. */
 export const WALL_FACTOR = 3;
+
+/** How long a sandbox may take to start (not charged to any exercise). */
+const START_MS = 60_000;
 
 /**
  * Serves one student's exercise calls on `socketPath`. `startSandbox()` returns a new
@@ -26,6 +32,8 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
   const timedOut = new Set();
   const crashed = new Set();
   const crashes = new Map();
+  const graderErrors = new Set();
+  let cpuUnknown = false;
   // What happened at the bridge, for the teacher's diagnostics (never shown to students).
   const events = [];
   const note = (id, what, detail) => events.length < 50 && events.push({ exercise: id, what, detail: String(detail ?? '').slice(0, 300), atCall: calls });
@@ -41,6 +49,21 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
   let lastHidden = false;
   let scopes = 0;
   const sockets = new Set();
+
+  /** A started sandbox, or undefined when two attempts did not start (logged). */
+  async function startReady() {
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const candidate = startSandbox();
+      const answer = await candidate.ready(START_MS);
+      if (answer.line !== undefined) {
+        candidate.chargedCpu = candidate.cpuMs();
+        return candidate;
+      }
+      note(undefined, 'sandbox did not start', `attempt ${attempt}: ${answer.timeout ? `no answer in ${START_MS} ms` : answer.crash ?? ''}`);
+      await candidate.stop();
+    }
+    return undefined;
+  }
 
   async function handle(request) {
     const exercise = located.get(request.exercise);
@@ -70,39 +93,44 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
       scopes += 1;
     }
     lastHidden = hidden;
+    if (!sandbox || !sandbox.alive) {
+      // Starting a sandbox runs no student code (the runner loads lib files at the first
+      // call): it is not charged, and if it fails it is the grader's error, not the student's.
+      sandbox = await startReady();
+      if (!sandbox) {
+        graderErrors.add(id);
+        return { ok: false, bridge: 'error del corrector: el entorno aislado no arrancó (avisa al profesor)' };
+      }
+    }
     const started = Date.now();
-    let cpuStart;
+    // CPU the sandbox used since the last call ended (a thread or a child left running) is
+    // charged to the exercise whose call left it running.
+    const cpuStart = sandbox.cpuMs();
+    if (cpuStart !== undefined && sandbox.chargedCpu !== undefined && sandbox.lastExercise !== undefined) {
+      cpuUsed.set(sandbox.lastExercise, (cpuUsed.get(sandbox.lastExercise) ?? 0) + Math.max(0, cpuStart - sandbox.chargedCpu));
+    }
+    if (cpuStart === undefined && !cpuUnknown) {
+      cpuUnknown = true;
+      note(id, 'CPU time unknown', 'charging wall-clock time as CPU time');
+    }
     const charge = () => {
       wallUsed.set(id, (wallUsed.get(id) ?? 0) + (Date.now() - started));
-      // CPU time where /proc tells it (the sandbox's runner), else the wall clock.
-      const cpuEnd = sandbox?.cpuMs();
+      const cpuEnd = sandbox.cpuMs();
       const cpu = cpuStart !== undefined && cpuEnd !== undefined ? cpuEnd - cpuStart : Date.now() - started;
       cpuUsed.set(id, (cpuUsed.get(id) ?? 0) + cpu);
+      sandbox.chargedCpu = cpuEnd;
+      sandbox.lastExercise = id;
     };
-    const timeout = async (what) => {
+    calls += 1;
+    answer = await sandbox.call({ file: exercise.file.replace(/\.ts$/, '.js'), name: exportName(id), args: request.args }, wallLeft(), cpuLeft());
+    charge();
+    if (answer.timeout) {
       timedOut.add(id);
-      note(id, what, usage(id));
+      note(id, answer.why === 'cpu' ? 'CPU budget spent' : 'wall-clock budget spent', usage(id));
       await sandbox.stop();
       sandbox = undefined;
       return { ok: false, timeout: true, limitS, wallS: wallMs / 1000 };
-    };
-    if (!sandbox || !sandbox.alive) {
-      sandbox = startSandbox();
-      answer = await sandbox.ready(wallLeft());
-      if (answer.line === undefined) {
-        wallUsed.set(id, (wallUsed.get(id) ?? 0) + (Date.now() - started));
-        if (answer.timeout) return timeout('timeout starting the sandbox');
-        crash(id, `at start: ${answer.crash ?? ''}`);
-        await sandbox.stop();
-        sandbox = undefined;
-        return { ok: false, crash: answer.crash ?? '' };
-      }
     }
-    calls += 1;
-    cpuStart = sandbox.cpuMs();
-    answer = await sandbox.call({ file: exercise.file.replace(/\.ts$/, '.js'), name: exportName(id), args: request.args }, wallLeft() - (Date.now() - started), cpuLeft());
-    charge();
-    if (answer.timeout) return timeout(answer.why === 'cpu' ? 'CPU budget spent' : 'wall-clock budget spent');
     if (answer.crash !== undefined) {
       crash(id, answer.crash);
       await sandbox.stop();
@@ -144,6 +172,8 @@ export function serveBridge({ socketPath, startSandbox, located, exportName, bud
     listening,
     timedOut,
     crashed,
+    /** Exercises some of whose calls failed because a sandbox did not start (the grader's fault). */
+    graderErrors,
     get calls() {
       return calls;
     },

@@ -5,6 +5,8 @@ export interface Cgroup {
   readonly dirs: readonly string[];
   /** Wraps `command args` so the process joins this group before it runs. */
   wrap(command: string, args: readonly string[]): { command: string; args: string[] };
+  /** CPU time of the whole group so far, in ms; undefined where it is not accounted. */
+  cpuMs(): number | undefined;
   /** Pids still in the group. */
   pids(): number[];
   /** Kills whatever is left in the group and removes it. */

@@ -45,7 +45,10 @@ function detect() {
   };
   const memory = parent('memory');
   const pids = parent('pids');
-  if (existsSync(join(memory, 'cgroup.procs')) && existsSync(join(pids, 'cgroup.procs'))) return { version: 1, parents: [memory, pids] };
+  // cpuacct, where mounted, gives the group's CPU time (the per-exercise CPU budget).
+  const cpuacct = parent('cpuacct');
+  const accounting = existsSync(join(cpuacct, 'cgroup.procs')) ? [cpuacct] : [];
+  if (existsSync(join(memory, 'cgroup.procs')) && existsSync(join(pids, 'cgroup.procs'))) return { version: 1, parents: [memory, pids, ...accounting] };
   return { reason: 'no cgroup memory/pids controllers under /sys/fs/cgroup' };
 }
 
@@ -98,6 +101,23 @@ export function createCgroup(name, { memoryBytes, processes }) {
     wrap(command, args) {
       const joins = procsFiles.map((file) => `echo $$ > '${file}'`).join(' && ');
       return { command: 'sh', args: ['-c', `${joins} && exec "$@"`, 'sh', command, ...args] };
+    },
+    /**
+     * CPU time, in ms, that every process and thread of the group has used so far (v2:
+     * cpu.stat's usage_usec; v1: cpuacct.usage), or undefined where it is not accounted.
+     */
+    cpuMs() {
+      try {
+        if (found.version === 2) {
+          const usec = /^usage_usec (\d+)$/m.exec(readFileSync(join(dirs[0], 'cpu.stat'), 'utf8'))?.[1];
+          return usec === undefined ? undefined : Number(usec) / 1000;
+        }
+        if (dirs.length < 3) return undefined;
+        const ns = Number(readFileSync(join(dirs[2], 'cpuacct.usage'), 'utf8'));
+        return Number.isFinite(ns) ? ns / 1e6 : undefined;
+      } catch {
+        return undefined;
+      }
     },
     /** Pids still in the group (the sandbox's leftovers). */
     pids() {

@@ -8,18 +8,21 @@
 //   process limit is the sandbox's own), nobody (65534) inside, no capabilities, no new
 //   user namespaces inside (--disable-userns), a new session (no terminal injection);
 // - read-only binds of exactly: the node binary and the libraries it links, the compiled
-//   lib tree, the runner and its codec; a private 16 MB /tmp; the root and /dev (and
-//   /dev/shm) remounted read-only, so nothing else can fill RAM; an empty environment;
+//   lib tree, the runner and its codec; nothing writable (/tmp is an empty read-only
+//   folder, the root and /dev remounted read-only), so nothing can fill RAM and nothing
+//   written can run as native code; an empty environment; a seccomp deny list of system
+//   calls no exercise needs (grading-seccomp.mjs);
 // - pinned to one CPU per parallel slot (taskset), and the runner kills its leftover
 //   children after each call;
 // - limits (prlimit): address space, CPU seconds, processes, open files, file size, no
 //   core files; the grader adds a wall-clock budget per exercise and caps answers.
 import { spawn, spawnSync } from 'node:child_process';
 import { createCgroup } from './grading-cgroup.mjs';
+import { closeSeccompFd, openSeccompFd, seccompProgram } from './grading-seccomp.mjs';
 import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 
 /** Default limits of one sandbox. */
-export const SANDBOX_LIMITS = { memoryMb: 256, groupMemoryMb: 512, groupProcesses: 64, addressSpaceMb: 2048, processes: 16, openFiles: 64, fileBytes: 1024 * 1024, tmpBytes: 16 * 1024 * 1024, answerBytes: 4 * 1024 * 1024 };
+export const SANDBOX_LIMITS = { memoryMb: 256, groupMemoryMb: 512, groupProcesses: 64, addressSpaceMb: 2048, processes: 16, openFiles: 64, fileBytes: 1024 * 1024, answerBytes: 4 * 1024 * 1024 };
 
 const TOOLS = ['bwrap', 'prlimit', 'setpriv'];
 const which = (tool) => (spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout ?? '').trim();
@@ -74,7 +77,10 @@ export function sandboxCommand({ root, overlays = [], uid, cpuSeconds, cpu, limi
       `--nofile=${limits.openFiles}`, `--fsize=${limits.fileBytes}`, '--core=0', '--',
       'bwrap', '--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', '--new-session',
       '--clearenv', '--setenv', 'HOME', '/tmp', '--uid', '65534', '--gid', '65534', '--hostname', 'sandbox', '--setenv', 'KIT_SANDBOX_REAP', '1',
-      ...binds, '--proc', '/proc', '--dev', '/dev', '--size', String(limits.tmpBytes), '--tmpfs', '/tmp',
+      // No writable place at all (/tmp is an empty read-only folder): nothing written can be
+      // executed or loaded as native code. System calls no exercise needs fail (seccomp).
+      ...(seccompProgram() ? ['--seccomp', String(SECCOMP_FD)] : []),
+      ...binds, '--proc', '/proc', '--dev', '/dev', '--dir', '/tmp',
       '--ro-bind', root, '/kit', ...files, '--remount-ro', '/dev', '--remount-ro', '/', '--chdir', '/tmp', '--',
       process.execPath, `--max-old-space-size=${limits.memoryMb}`, '--disallow-code-generation-from-strings', script,
     ],
@@ -93,7 +99,13 @@ export function sandboxUnavailable() {
       `missing ${missing.join(', ')}: grading sandboxes each student's code with bubblewrap. Install it (${install.replace(' (o', ' (or').replace('como root', 'as root')}), or pass --unsafe at your own risk.`;
   }
   const { command, args } = sandboxCommand({ root: '/', uid: 65533, cpuSeconds: 10, cpu: 0, script: '-e' });
-  const probe = spawnSync(command, [...args, 'process.exit(require("node:os").networkInterfaces().lo ? 0 : 3)'], { encoding: 'utf8', timeout: 20_000 });
+  const seccomp = openSeccompFd();
+  let probe;
+  try {
+    probe = spawnSync(command, [...args, 'process.exit(require("node:os").networkInterfaces().lo ? 0 : 3)'], { encoding: 'utf8', timeout: 20_000, stdio: ['pipe', 'pipe', 'pipe', 'ignore', ...(seccomp === undefined ? [] : [seccomp])] });
+  } finally {
+    closeSeccompFd(seccomp);
+  }
   if (probe.status === 0) {
     if (!canPin()) console.error('grade: taskset (util-linux) no está: los entornos aislados no se fijan a una CPU / taskset missing: sandboxes are not pinned to a CPU');
     return undefined;
@@ -104,13 +116,15 @@ export function sandboxUnavailable() {
 }
 
 /**
- * The uid for grading slot `slot` (0–63) of the grader process `pid`, one that no process
- * holds now (any of its real, effective, saved or fs uids): 100000 + 64·((pid + k) mod
- * 20000) + slot for the first k = 0, 1, … that is free, so in 100000–1379999. Sandbox
+ * The uid for grading slot `slot` (0–63) of a grader whose random `base` is in 0–19999, one
+ * that no process holds now (any of its real, effective, saved or fs uids): 100000 +
+ * 64·((base + k) mod 20000) + slot for the first k = 0, 1, … that is free, so in
+ * 100000–1379999. The base is random, not the pid: graders in pods on one node are all
+ * pid 1, see only their own /proc and would otherwise pick the same uids. Sandbox
  * uids may overlap /etc/subuid ranges (a rootless container's processes), and stop()
  * kills every process of its uid as root: a held uid is never used.
  */
-export function freeUid(pid, slot) {
+export function freeUid(base, slot) {
   const held = new Set();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -122,7 +136,7 @@ export function freeUid(pid, slot) {
     }
   }
   for (let k = 0; k < 20_000; k++) {
-    const uid = 100_000 + ((pid + k) % 20_000) * 64 + slot;
+    const uid = 100_000 + ((base + k) % 20_000) * 64 + slot;
     if (!held.has(uid)) return uid;
   }
   throw new Error('no free sandbox uid in 100000-1379999');
@@ -142,6 +156,9 @@ export function processesOf(uid) {
   }
   return pids;
 }
+
+/** The descriptor bubblewrap reads the seccomp filter from (the spawn's stdio[4]). */
+const SECCOMP_FD = 4;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -182,7 +199,12 @@ export class Sandbox {
     // per process, cannot give); where cgroups are not writable, the rlimits alone apply.
     this.group = cgroup ? createCgroup(`kit-grade-${process.pid}-${++sandboxes}`, cgroup) : undefined;
     const run = this.group ? this.group.wrap(command, args) : { command, args };
-    this.child = spawn(run.command, run.args, { detached: true, stdio: ['pipe', 'ignore', 'pipe', 'pipe'], env });
+    const seccomp = args.includes('--seccomp') ? openSeccompFd() : undefined;
+    try {
+      this.child = spawn(run.command, run.args, { detached: true, stdio: ['pipe', 'ignore', 'pipe', 'pipe', ...(seccomp === undefined ? [] : [seccomp])], env });
+    } finally {
+      closeSeccompFd(seccomp);
+    }
     this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
     this.exited.then(() => this.group?.destroy());
     this.alive = true;
@@ -217,35 +239,39 @@ export class Sandbox {
       const line = this.buffer.slice(0, nl);
       this.buffer = this.buffer.slice(nl + 1);
       const tab = line.indexOf('\t');
-      if (tab > 0 && line.slice(0, tab) === String(this.waitingFor)) this.settle?.({ line: line.slice(tab + 1) });
+      if (this.settle && tab > 0 && line.slice(0, tab) === String(this.waitingFor)) {
+        this.settle({ line: line.slice(tab + 1) });
+        continue;
+      }
+      // Anything else on the answer channel (a line for no call, or between calls) is the
+      // student's code writing there: it would only load the grader, so the sandbox ends.
+      this.buffer = '';
+      this.settle?.({ crash: 'salida inesperada en el canal de respuestas' });
+      this.kill();
+      return;
     }
   }
 
   /** Waits for the runner's first line (wall clock only: no student code runs before it). */
   async ready(timeoutMs) {
     const answer = await this.wait(0, timeoutMs);
-    if (answer.line !== undefined) this.runnerPid = this.findRunner();
+    if (answer.line !== undefined) this.pids = this.uid === undefined ? [this.child.pid] : processesOf(this.uid);
     return answer;
   }
 
-  /** The runner's pid outside the sandbox: the process of this uid running runner.cjs (or the child itself, unsandboxed). */
-  findRunner() {
-    if (this.uid === undefined) return this.child.pid;
-    for (const pid of processesOf(this.uid)) {
-      try {
-        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => arg.endsWith('runner.cjs'))) return pid;
-      } catch {
-        // Gone meanwhile.
-      }
-    }
-    return undefined;
-  }
-
-  /** CPU time the runner used so far, in ms (the last value seen once it is gone); undefined if unknown. */
+  /**
+   * CPU time the sandbox used so far, in ms (the last value seen once it is gone), or
+   * undefined if unknown. Its cgroup's accounting where there is one (every process and
+   * thread, live or gone); else the processes found at start (the bwrap pair and the
+   * runner, with the children they have reaped: a child's CPU counts once it ends).
+   */
   cpuMs() {
-    if (this.runnerPid === undefined) return undefined;
-    const now = cpuTimeMs(this.runnerPid);
-    if (now !== undefined) this.lastCpuMs = now;
+    let now = this.group?.cpuMs();
+    if (now === undefined && this.pids?.length) {
+      const times = this.pids.map(cpuTimeMs).filter((t) => t !== undefined);
+      now = times.length > 0 ? times.reduce((a, b) => a + b, 0) : undefined;
+    }
+    if (now !== undefined && now >= (this.lastCpuMs ?? 0)) this.lastCpuMs = now;
     return this.lastCpuMs;
   }
 

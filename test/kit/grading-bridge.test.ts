@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { serveBridge } from '../../scripts/lib/grading-bridge.mjs';
 // @ts-expect-error plain JavaScript modules of the grader
 import { Sandbox, freeUid, processesOf, sandboxCommand, sandboxUnavailable } from '../../scripts/lib/grading-sandbox.mjs';
+import { cgroupUnavailable } from '../../scripts/lib/grading-cgroup.mjs';
 import codec from '../../scripts/lib/grading-codec.cjs';
 
 const unavailable = process.getuid?.() === 0 ? sandboxUnavailable() : 'not root';
@@ -24,12 +25,17 @@ function kitRoot(): string {
   chmodSync(root, 0o755); // read by the sandbox's unprivileged uid
   for (const file of ['grading-runner.cjs', 'grading-codec.cjs']) copyFileSync(join(__dirname, '..', '..', 'scripts', 'lib', file), join(root, file === 'grading-runner.cjs' ? 'runner.cjs' : file));
   mkdirSync(join(root, 'lib'));
-  writeFileSync(join(root, 'lib', 'spin.js'), 'exports.spin = (ms) => { const end = Date.now() + ms; while (Date.now() < end); return ms; };\n');
+  writeFileSync(join(root, 'lib', 'spin.js'), [
+    'exports.spin = (ms) => { const end = Date.now() + ms; while (Date.now() < end); return ms; };',
+    // The same busy loop in a child process: its CPU is the student's too.
+    "exports.child = (ms) => require('node:child_process').spawnSync(process.execPath, ['-e', 'for (;;) {}'], { timeout: ms }).status;",
+    '',
+  ].join('\n'));
   return root;
 }
 
 /** Sends one call line on the bridge's socket and resolves with the answer line, parsed. */
-function call(socketPath: string, args: unknown[], scope: string): Promise<Record<string, unknown>> {
+function call(socketPath: string, args: unknown[], scope: string, exercise = '99.1'): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const socket = connect(socketPath);
     let buffer = '';
@@ -43,7 +49,7 @@ function call(socketPath: string, args: unknown[], scope: string): Promise<Recor
       }
     });
     socket.on('error', reject);
-    socket.write(`${JSON.stringify({ exercise: '99.1', args: codec.encode(args), scope })}\n`);
+    socket.write(`${JSON.stringify({ exercise, args: codec.encode(args), scope })}\n`);
   });
 }
 
@@ -75,4 +81,36 @@ describe.skipIf(unavailable !== undefined)('the grading bridge around a sandbox 
     }
     expect(processesOf(uid)).toEqual([]);
   }, 40_000);
+
+  const withGroup = cgroupUnavailable() === undefined;
+  it.each([
+    ['a busy loop in the runner', '99.1', true],
+    ['a busy loop in a child process (counted through the cgroup)', '99.2', withGroup],
+  ])('stops %s once it has used its CPU budget, long before the wall-clock one', async (_what, exercise, applies) => {
+    if (!applies) return;
+    const root = kitRoot();
+    const uid = freeUid(process.pid % 20_000, 9);
+    const socketPath = join(root, 'bridge.sock');
+    const bridge = serveBridge({
+      socketPath,
+      startSandbox: () => new Sandbox({ ...sandboxCommand({ root, uid, cpuSeconds: 60, cpu: 0 }), uid, ...(withGroup ? { cgroup: { memoryBytes: 512 * 1024 * 1024, processes: 64 } } : {}) }),
+      located: new Map([['99.1', { id: '99.1', file: 'spin.ts' }], ['99.2', { id: '99.2', file: 'spin.ts' }]]),
+      exportName: (id: string) => (id === '99.1' ? 'spin' : 'child'),
+      budgetMs: 1_000,
+      wallMs: 60_000,
+    });
+    await bridge.listening;
+    try {
+      const answer = await call(socketPath, [50_000], 'test/exercises/99-x.public.test.ts', exercise);
+      expect(answer, JSON.stringify(answer)).toMatchObject({ ok: false, timeout: true });
+      const { events, cpuMs, wallMs } = bridge.diagnostics();
+      expect(events.map((e: { what: string }) => e.what), JSON.stringify(events)).toEqual(['CPU budget spent']);
+      expect(cpuMs[exercise]).toBeGreaterThanOrEqual(1_000);
+      // Stopped by CPU, not by the 60 s wall clock (50 s of spinning were asked for).
+      expect(wallMs[exercise]).toBeLessThan(50_000);
+    } finally {
+      await bridge.close();
+    }
+    expect(processesOf(uid)).toEqual([]);
+  }, 90_000);
 });
