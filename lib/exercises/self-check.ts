@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { showTable } from '../plot/index';
+import { spanishReason } from './reason';
 
 /** One exercise in a self-check report. */
 export interface ExerciseReport {
@@ -53,9 +54,9 @@ export function selfCheck(exercises = 'all'): void {
     })),
     'Comprobaciones públicas (la nota final incluye además comprobaciones ocultas)',
   );
-  const firstFailure = report.exercises.flatMap((e) => (e.error ? [{ id: e.id, text: e.error }] : e.checks.filter((c) => !c.passed).map((c) => ({
+  const firstFailure = report.exercises.flatMap((e) => (e.error ? [{ id: e.id, text: spanishReason(e.error) }] : e.checks.filter((c) => !c.passed).map((c) => ({
     id: e.id,
-    text: `${c.title}${c.reason ? ` — ${c.reason}` : ''}${c.hint ? `\nPista: ${c.hint}` : ''}`,
+    text: `${c.title}${c.reason ? ` — ${spanishReason(c.reason)}` : ''}${c.hint ? `\nPista: ${c.hint}` : ''}`,
   }))))[0];
   if (firstFailure) console.log(`Primera comprobación fallida (${firstFailure.id}): ${firstFailure.text}`);
   else console.log('Todas las comprobaciones públicas de estos ejercicios se superan.');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PLOTLY_MIME, type Figure } from './figure';
+import { plotHtml } from './loader';
 import { applyTheme } from './theme';
 
 /** A Jupyter MIME bundle: one representation of the same output per MIME type. */
@@ -8,9 +9,10 @@ export type MimeBundle = Record<string, unknown>;
 /** Options of {@link figureBundle}. */
 export interface BundleOptions {
   /**
-   * Where the HTML fallback loads plotly.js from when the page has no `Plotly` yet;
-   * `show` passes the kernel's own loopback URL. Without it the HTML only draws on
-   * pages that already loaded plotly.js (the static book does).
+   * An explicit URL the HTML fallback loads plotly.js from when the page has no
+   * `Plotly` yet, tried before the page's own server. `show` passes none: classic
+   * Notebook finds plotly.js at its own base URL (see `./loader`), other front ends
+   * draw the plotly JSON with their own renderer.
    */
   plotlyUrl?: string;
   /** Disambiguates two identical figures shown in one session (the element id). */
@@ -23,7 +25,8 @@ export interface BundleOptions {
  * - `application/vnd.plotly.v1+json`: the figure as JSON, drawn natively by VS Code,
  *   JupyterLab with the plotly extension, and the course book.
  * - `text/html`: a `<div>` plus a small script that draws with plotly.js, loading it
- *   once per page from `plotlyUrl` (never a CDN, never inlined) with a `<script>` tag.
+ *   once per page from the Jupyter server that sent the page (never from the kernel,
+ *   never a CDN, never inlined): see `./loader`.
  * - `text/plain`: a one-line description for consoles.
  *
  * @example
@@ -38,7 +41,7 @@ export function figureBundle(figure: Figure, options: BundleOptions = {}): MimeB
   const elementId = `kit-plot-${digest}-${options.sequence ?? 0}`;
   return {
     [PLOTLY_MIME]: JSON.parse(json) as unknown,
-    'text/html': plotHtml(elementId, json, themed.layout?.height, options.plotlyUrl),
+    'text/html': plotHtml({ elementId, json, heightPx: heightOf(themed.layout?.height), plotlyUrl: options.plotlyUrl }),
     'text/plain': describe(themed),
   };
 }
@@ -61,41 +64,6 @@ function describe(figure: Figure): string {
   return `Figura${text ? ` «${text}»` : ''}: ${traces} ${traces === 1 ? 'traza' : 'trazas'} (ábrela en Jupyter para verla).`;
 }
 
-/** `</script>` inside JSON would close the script element early; escape `<` everywhere. */
-function scriptSafe(json: string): string {
-  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-function plotHtml(elementId: string, json: string, height: unknown, plotlyUrl: string | undefined): string {
-  const heightPx = typeof height === 'number' ? height : 420;
-  const url = plotlyUrl === undefined ? 'null' : JSON.stringify(plotlyUrl);
-  // Kept as ES5 so every front end's script evaluation accepts it.
-  return `<div id="${elementId}" class="kit-plot" style="width:100%;min-height:${heightPx}px"></div>
-<script type="text/javascript">
-(function () {
-  var el = document.getElementById(${JSON.stringify(elementId)});
-  if (!el) { return; }
-  var fig = ${scriptSafe(json)};
-  var url = ${url};
-  function draw(P) { P.newPlot(el, fig.data, fig.layout, fig.config); }
-  function fail() {
-    el.innerHTML = '<p style="color:#a00">No se pudo cargar plotly.js. Vuelve a ejecutar la celda (el kernel sirve plotly.js en 127.0.0.1).</p>';
-  }
-  if (window.Plotly) { draw(window.Plotly); return; }
-  if (!url) { fail(); return; }
-  var cache = window.__kitPlotly = window.__kitPlotly || {};
-  if (!cache[url]) {
-    cache[url] = new Promise(function (resolve, reject) {
-      // plotly.js 3+ is a plain script that sets window.Plotly (no AMD define), so a
-      // script tag works the same with or without classic Notebook's require.js.
-      var s = document.createElement('script');
-      s.src = url;
-      s.onload = function () { window.Plotly ? resolve(window.Plotly) : reject(new Error('sin Plotly')); };
-      s.onerror = reject;
-      document.head.appendChild(s);
-    });
-  }
-  cache[url].then(draw, function () { delete cache[url]; fail(); });
-})();
-</script>`;
+function heightOf(height: unknown): number {
+  return typeof height === 'number' ? height : 420;
 }

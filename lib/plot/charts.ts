@@ -1,18 +1,7 @@
 import { COLORWAY } from './theme';
+import { formatNumber } from './format';
+import { percentile } from './percentile';
 import type { Figure, Trace } from './figure';
-
-/** Linear-interpolated percentile (p in [0, 100]) of a non-empty sample. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) throw new RangeError('percentile: la muestra está vacía');
-  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile: p debe estar en [0, 100], recibido ${p}`);
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p / 100) * (sorted.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  const a = sorted[lo] as number;
-  const b = sorted[hi] as number;
-  return a + (b - a) * (rank - lo);
-}
 
 /** Options of {@link histogram}. */
 export interface HistogramOptions {
@@ -27,7 +16,7 @@ export interface HistogramOptions {
 
 /**
  * Overlaid histograms of several named samples, with chosen percentiles of each marked
- * as labelled dashed lines (`p50`, `p99`, …).
+ * as labelled dashed lines (`p50`, `p99`, …; nearest-rank percentiles, see `percentile`).
  *
  * @example
  * histogram({ secuencial: [120, 180, 150], paralelo: [60, 90, 70] },
@@ -55,7 +44,7 @@ export function histogram(series: Record<string, readonly number[]>, options: Hi
       });
       annotations.push({
         x, xref: 'x', yref: 'paper', y: 1 - 0.07 * index, yanchor: 'bottom', showarrow: false,
-        text: `${name} p${p}: ${x.toFixed(0)}`, font: { size: 11, color: seriesColor(index) },
+        text: `${name} p${p}: ${formatNumber(x, { decimals: 0 })}`, font: { size: 11, color: seriesColor(index) },
       });
     }
   });

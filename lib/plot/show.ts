@@ -1,6 +1,5 @@
 import { figureBundle, type MimeBundle } from './bundle';
 import type { Figure } from './figure';
-import { servePlotlySync } from './server';
 import { tableBundle, type Cell } from './table';
 
 type WriteDisplayData = (data: { data: MimeBundle; metadata: object; transient: object }, update: boolean) => void;
@@ -22,15 +21,6 @@ function kernelDisplay(): WriteDisplayData | undefined {
 
 let sequence = 0;
 
-/** The loopback URL of plotly.js, or undefined if it cannot be served (the JSON view still works). */
-function plotlyUrl(): string | undefined {
-  try {
-    return servePlotlySync();
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Draws a figure inline in the notebook (Jupyter classic, JupyterLab, VS Code) or, in
  * plain Node, prints a one-line description.
@@ -46,7 +36,9 @@ export function show(figure: Figure): void {
     return;
   }
   sequence += 1;
-  write({ data: figureBundle(figure, { plotlyUrl: plotlyUrl(), sequence }), metadata: {}, transient: {} }, false);
+  // Nothing is served from the kernel: every front end draws from the output alone
+  // (see ./loader), so a saved notebook and a remote Jupyter draw too.
+  write({ data: figureBundle(figure, { sequence }), metadata: {}, transient: {} }, false);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { MimeBundle } from './bundle';
+import { formatNumber } from './format';
 
 /** A table cell: numbers are right-aligned, everything else is shown as text. */
 export type Cell = string | number | boolean | null | undefined;
@@ -7,11 +8,20 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 }
 
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/**
+ * Numbers the Spanish way (decimal comma, see `format.ts`), 6 significant digits at most.
+ * Thousands are not grouped here: a column may hold identifiers (ports, offsets); format
+ * big quantities with `formatNumber` when grouping helps.
+ */
 function formatCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
-    if (Number.isInteger(value)) return String(value);
-    return Math.abs(value) >= 1e-3 || value === 0 ? String(Number(value.toPrecision(6))) : value.toExponential(2);
+    if (!Number.isFinite(value) || Number.isInteger(value)) return formatNumber(value, { maxDecimals: 0, grouping: false });
+    if (Math.abs(value) >= 1e-3) return formatNumber(Number(value.toPrecision(6)), { maxDecimals: 6, grouping: false });
+    const [mantissa = '', exponent = ''] = value.toExponential(2).split('e');
+    return `${formatNumber(Number(mantissa), { decimals: 2 })} × 10${exponent.replace('+', '').replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
   }
   return String(value);
 }
@@ -19,7 +29,8 @@ function formatCell(value: Cell): string {
 /**
  * Builds the MIME bundle of a table of rows (objects sharing their keys): an HTML table
  * for notebooks and the book, and aligned plain text for consoles. Unlike
- * `console.table`, strings are not quoted and there is no index column.
+ * `console.table`, strings are not quoted and there is no index column; numbers are
+ * written with a decimal comma, like the prose.
  *
  * @example
  * tableBundle([{ percentil: 'p50', ms: 102 }, { percentil: 'p99', ms: 506 }]);

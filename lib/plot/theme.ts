@@ -1,4 +1,6 @@
 import type { Figure, Layout } from './figure';
+import { PLOT_SEPARATORS } from './format';
+import { annotationsInside, axisNumbers, everyCategory, groupColours, legendBelow, markerLayers, startupTransient } from './theme-rules';
 
 /** The course's colour sequence (colour-blind friendly, Okabe–Ito order). */
 export const COLORWAY = [
@@ -12,7 +14,8 @@ const BASE_LAYOUT: Layout = {
   plot_bgcolor: '#fafafa',
   margin: { l: 64, r: 24, t: 56, b: 56 },
   hovermode: 'closest',
-  legend: { orientation: 'h', y: -0.2 },
+  // Decimal comma and a space between thousands, as in the prose and the tables.
+  separators: PLOT_SEPARATORS,
   height: 420,
 };
 
@@ -39,16 +42,27 @@ function merge(base: Record<string, unknown>, override: Record<string, unknown>)
 }
 
 /**
- * Applies the course's look to a figure: colours, font, margins, grid, and axis titles
- * given as strings turned into plotly's `{ text }` form. The figure's own settings win.
+ * Applies the course's look to a figure: colours, font, margins, grid, Spanish number
+ * separators, axis titles given as strings turned into plotly's `{ text }` form, and the
+ * readability rules of `theme-rules.ts` (legend under the x axis title, no SI prefixes on
+ * axes, margins that fit every axis, every category labelled, markers that do not hide
+ * each other, one colour per legend group, a start-up jump that does not flatten the
+ * rest, annotations not cut at the plot's edges). The figure's own settings win.
  *
  * @example
  * const themed = applyTheme({ data: [{ y: [1, 2, 3] }], layout: { title: 'Latencia' } });
  */
 export function applyTheme(figure: Figure): Figure {
   const layout = merge(BASE_LAYOUT, normaliseTitles(figure.layout ?? {})) as Layout;
-  const config = merge(BASE_CONFIG, figure.config ?? {});
-  return { data: figure.data, layout, config };
+  const themed: Figure = { data: figure.data, layout, config: merge(BASE_CONFIG, figure.config ?? {}) };
+  axisNumbers(themed, layout);
+  everyCategory(themed, layout);
+  startupTransient(themed, layout);
+  groupColours(themed, COLORWAY);
+  markerLayers(themed);
+  legendBelow(themed, layout);
+  annotationsInside(layout);
+  return themed;
 }
 
 function normaliseTitles(layout: Layout): Layout {

@@ -60,7 +60,7 @@ export function lossRetryFigure(runs: readonly LossRun[]): Figure {
       y: mine.map((run) => (100 * run.records.filter((r) => r.outcome !== 'timeout').length) / Math.max(1, run.records.length)),
     });
     data.push({
-      type: 'scatter', mode: 'lines+markers', name: `${policy}: latencia media`, x, yaxis: 'y2', line: { dash: 'dot' },
+      type: 'scatter', mode: 'lines+markers', name: `${policy}: latencia media de las respondidas`, x, yaxis: 'y2', line: { dash: 'dot' },
       y: mine.map((run) => {
         const ok = run.records.filter((r) => r.outcome !== 'timeout');
         return ok.length === 0 ? null : ok.reduce((sum, r) => sum + r.latencyMs, 0) / ok.length;
@@ -73,8 +73,7 @@ export function lossRetryFigure(runs: readonly LossRun[]): Figure {
       title: 'RPC con pérdida de mensajes: reintentos frente a latencia',
       xaxis: { title: 'Pérdida por mensaje (%)' },
       yaxis: { title: 'Llamadas respondidas (%)', range: [0, 105] },
-      yaxis2: { title: 'Latencia media (ms)', overlaying: 'y', side: 'right', rangemode: 'tozero' },
-      legend: { orientation: 'h', y: -0.25 },
+      yaxis2: { title: 'Latencia media de las respondidas (ms)', overlaying: 'y', side: 'right', rangemode: 'tozero' },
     },
   };
 }

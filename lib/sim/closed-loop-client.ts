@@ -37,6 +37,12 @@ export interface ClosedLoopClientOptions<M, I, O> {
   readonly retries?: number;
   /** Follow a redirect's leader hint (default true); otherwise try the next server. */
   readonly redirect?: boolean;
+  /**
+   * Whether a redirect proves the request was not executed (default true). Set it to false when a
+   * server may have taken an earlier copy of the same request (a Raft leader that appended it and
+   * then stepped down answers a duplicate with a redirect): giving up is then `info`, not `fail`.
+   */
+  readonly redirectsAreCertain?: boolean;
   /** Pause before retrying at the next server after a redirect without a hint (default 10 ms). */
   readonly retryDelayMs?: number;
   /** The partition key of an operation for P-compositional checking (e.g. the register's name). */
@@ -131,6 +137,7 @@ export class ClosedLoopClient<M, I, O> implements ProtocolNode<M> {
       case 'redirect': {
         // Only the server we are waiting on may redirect the current attempt (a late redirect is stale).
         if (input.from !== pending.server) return [];
+        if (this.options.redirectsAreCertain === false) pending.uncertain = true;
         const hinted = this.options.redirect !== false && reply.leader !== undefined && this.servers.includes(reply.leader);
         return this.retry(hinted ? (reply.leader as NodeId) : this.nextServer(), !hinted);
       }

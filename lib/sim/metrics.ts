@@ -1,6 +1,7 @@
 /**
  * Metrics over a trace: message latencies and their percentiles, messages per operation.
  */
+import { percentile as nearestRank } from '../plot/percentile';
 import type { OutputRecord } from './checkers';
 import type { TraceEvent } from './trace';
 
@@ -16,16 +17,14 @@ export function messageLatencies<M>(trace: readonly TraceEvent<M>[], filter?: (f
 }
 
 /**
- * The `p`-th percentile (0–100) of `values` by the nearest-rank method; NaN when empty.
+ * The `p`-th percentile (0–100) of `values`, NaN when empty: the course's one definition
+ * (nearest rank, `lib/plot/percentile.ts`), so a trace's p99 is the same number as a plot's.
  *
  * @example
  * percentile([10, 20, 30, 40], 50); // 20
  */
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-  return sorted[rank - 1] as number;
+  return values.length === 0 ? NaN : nearestRank(values, p);
 }
 
 /** Latency summary of a trace: count, mean and the usual percentiles, in ms. */

@@ -33,6 +33,10 @@ export function collectErrors(page) {
     const url = message.location()?.url;
     if (message.type() === 'error') errors.push(`console: ${message.text()}${url ? ` [${url}]` : ''}`);
   });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  // An uncaught error names its source by the first script URL of its stack.
+  page.on('pageerror', (error) => {
+    const source = /(https?:\/\/[^\s)]+?|file:\/\/[^\s)]+?)(?::\d+){1,2}\)?\s*$/m.exec(String(error.stack ?? '').split('\n').slice(1).join('\n'))?.[1];
+    errors.push(`pageerror: ${error.message}${source ? ` [${source}]` : ''}`);
+  });
   return errors;
 }

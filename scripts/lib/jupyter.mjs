@@ -1,7 +1,8 @@
 // Shared by start, run-notebooks and book: where things are, and how to reach Jupyter
 // and the kit's own tslab kernel.
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,14 @@ export const BUILD = join(ROOT, 'build');
 /** A Jupyter data directory owned by the kit: it holds only our kernelspec. */
 export const JUPYTER_DATA = join(BUILD, 'jupyter');
 export const KERNEL_NAME = 'tslab';
+/** The kit's own pip family (JupyterLab 4, Notebook 7, plotly's renderer), made by `npm start`. */
+export const JUPYTER_VENV = join(BUILD, 'jupyter-venv');
+/**
+ * plotly.js for classic Notebook, as a static file of the Jupyter server: classic Notebook
+ * serves every JUPYTER_PATH entry's `nbextensions/` at `<base url>nbextensions/`, where
+ * lib/plot/loader.ts's `CLASSIC_PLOTLY_PATH` looks for it.
+ */
+export const CLASSIC_PLOTLY_FILE = join(JUPYTER_DATA, 'nbextensions', 'course-kit', 'plotly.js');
 
 /** Environment for every Jupyter process we start: our data dir wins over the user's. */
 export function jupyterEnv(extra = {}) {
@@ -96,9 +105,29 @@ export function findNbclientPython() {
     const first = readFileSync(jupyterPath, 'utf8').split('\n', 1)[0] ?? '';
     if (first.startsWith('#!')) candidates.push(first.slice(2).trim().split(/\s+/)[0]);
   }
-  candidates.push('/usr/bin/python3', 'python3', 'python');
+  // Last, the kit's own venv (npm start's pip family brings nbclient along).
+  candidates.push('/usr/bin/python3', 'python3', 'python', join(JUPYTER_VENV, 'bin', 'python'));
   for (const python of candidates) {
     if (python && probe(python, ['-c', 'import nbclient, nbformat']).ok) return python;
   }
   return undefined;
+}
+
+/**
+ * Copies the installed plotly.js (the `plotly.js-dist` npm package) to `target`
+ * (default {@link CLASSIC_PLOTLY_FILE}) unless an identical copy is already there.
+ * Returns { file, changed }. The copy goes through a temporary file and a rename, so a
+ * server reading it never sees half a file.
+ */
+export function installClassicPlotly(target = CLASSIC_PLOTLY_FILE) {
+  const source = createRequire(join(ROOT, 'package.json')).resolve('plotly.js-dist/plotly.js');
+  const body = readFileSync(source);
+  if (existsSync(target) && statSync(target).size === body.length && readFileSync(target).equals(body)) {
+    return { file: target, changed: false };
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  const partial = `${target}.${process.pid}.partial`;
+  copyFileSync(source, partial);
+  renameSync(partial, target);
+  return { file: target, changed: true };
 }

@@ -62,7 +62,7 @@ describe('the notebook runner (real Jupyter, tslab kernel)', () => {
     expect(text(0)).toMatch(new RegExp(`^lib modules: ${modules.map(() => '[1-9]\\d*').join(',')}\\n$`));
     expect(text(1)).toBe(`dependencies: ${deps.map(() => 'object').join(',')}\n`);
     expect(text(2)).toContain('plotly.js-dist');
-  });
+  }, 300_000);
 
   it('picks up an edited lib file when the kernel restarts', () => {
     // The same layout as notebooks/ (a lib symlink to a sibling folder), with a throwaway

@@ -7,6 +7,8 @@ import { Simulation } from '../simulation';
 import type { ScenarioModule } from '../sweep-workers';
 import { mutualExclusion, unsafeLock } from './unsafe-lock';
 import type { UnsafeLockNode } from './unsafe-lock';
+import { CHECKPOINT_SWEEPS } from '../../checkpoint/sweep-entries';
+import { RAFT_SWEEP_CATALOGUE } from '../../raft/catalogue';
 
 /** One sweep of the catalogue and what it must find. */
 export interface CatalogueSweep {
@@ -32,6 +34,15 @@ export function unsafeLockScenario(seed: number | string, { trace }: { trace: bo
 // Absolute when the module system gives a directory (Node, tsx, vitest); relative to the checkout otherwise.
 const here = (file: string) => `${typeof __dirname === 'string' ? __dirname : 'lib/sim/examples'}/${file}`;
 
+// The chapters' protocols (their scenario modules live beside them in lib/<topic>/).
+const CAP = here('../../cap/sweep-scenario.ts');
+const REPL = here('../../replication/crash-scenario.ts');
+const PAXOS = here('../../paxos/scenarios.ts');
+const PBFT = here('../../pbft/scenarios.ts');
+const ELECTION = here('../../election/scenario.ts');
+const MUTEX = here('../../mutex/scenario.ts');
+const LEASE = here('../../lease/scenario.ts');
+
 /** Every sweep `npm run sweep` runs, in order. */
 export const SWEEP_CATALOGUE: readonly CatalogueSweep[] = [
   { name: 'unsafe-lock', scenario: { module: here('sweep-catalogue.ts'), export: 'unsafeLockScenario' }, expect: ['mutualExclusion'] },
@@ -40,5 +51,40 @@ export const SWEEP_CATALOGUE: readonly CatalogueSweep[] = [
   { name: 'raft-lite-unpersisted-votes', scenario: { module: here('raft-lite-scenario.ts'), export: 'raftLiteScenario', args: [{ raft: { unpersistedVotes: true } }] }, expect: ['electionSafety'] },
   { name: 'raft-lite-liveness', scenario: { module: here('raft-lite-scenario.ts'), export: 'raftLiteScenario', args: [{ liveness: true }] }, expect: 'pass' },
   { name: 'kv-register', scenario: { module: here('kv-register-scenario.ts'), export: 'kvRegisterScenario', args: [{}] }, expect: 'pass' },
+  { name: 'cap-cp', scenario: { module: CAP, export: 'capScenario', args: [{ mode: 'cp' }] }, expect: 'pass' },
+  { name: 'cap-ap-lww', scenario: { module: CAP, export: 'capScenario', args: [{ mode: 'ap', strategy: 'lww' }] }, expect: 'pass' },
+  { name: 'cap-ap-pn', scenario: { module: CAP, export: 'capScenario', args: [{ mode: 'ap', strategy: 'pn-counter' }] }, expect: 'pass' },
+  { name: 'cap-ap-siblings', scenario: { module: CAP, export: 'capScenario', args: [{ mode: 'ap', strategy: 'siblings' }] }, expect: 'pass' },
+  { name: 'cap-ap-broken-merge', scenario: { module: CAP, export: 'capScenario', args: [{ mode: 'ap', strategy: 'lww', brokenMerge: true }] }, expect: ['apConvergence'] },
+  { name: 'replication-sync', scenario: { module: REPL, export: 'replicationCrashScenario', args: [{ mode: 'sync' }] }, expect: 'pass' },
+  { name: 'replication-semisync', scenario: { module: REPL, export: 'replicationCrashScenario', args: [{ mode: 'semisync', acks: 1 }] }, expect: 'pass' },
+  { name: 'replication-async', scenario: { module: REPL, export: 'replicationCrashScenario', args: [{ mode: 'async' }] }, expect: ['noLostAcknowledgedWrites'] },
+  { name: 'replication-semisync1-double-crash', scenario: { module: REPL, export: 'replicationCrashScenario', args: [{ mode: 'semisync', acks: 1, crashBestBackup: true }] }, expect: ['noLostAcknowledgedWrites'] },
+  { name: 'replication-semisync2-double-crash', scenario: { module: REPL, export: 'replicationCrashScenario', args: [{ mode: 'semisync', acks: 2, crashBestBackup: true }] }, expect: 'pass' },
+  ...RAFT_SWEEP_CATALOGUE,
+  { name: 'multi-paxos', scenario: { module: PAXOS, export: 'multiPaxosScenario', args: [{}] }, expect: 'pass' },
+  { name: 'multi-paxos-ignore-reported', scenario: { module: PAXOS, export: 'multiPaxosScenario', args: [{ paxos: { ignoreReported: true } }] }, expect: ['slotAgreement'] },
+  { name: 'pbft', scenario: { module: PBFT, export: 'pbftScenario', args: [{}] }, expect: 'pass' },
+  { name: 'pbft-quorum-2f', scenario: { module: PBFT, export: 'pbftScenario', args: [{ pbft: { quorum: 2 } }] }, expect: ['honestAgreement'] },
+  { name: 'pbft-f-plus-1', scenario: { module: PBFT, export: 'pbftScenario', args: [{ traitorCount: 2 }] }, expect: ['honestAgreement'] },
+  { name: 'election-bully', scenario: { module: ELECTION, export: 'electionScenario', args: [{ algorithm: 'bully' }] }, expect: 'pass' },
+  { name: 'election-bully-partition', scenario: { module: ELECTION, export: 'electionScenario', args: [{ algorithm: 'bully', partition: true }] }, expect: ['splitBrain'] },
+  { name: 'election-ring', scenario: { module: ELECTION, export: 'electionScenario', args: [{ algorithm: 'ring' }] }, expect: 'pass' },
+  { name: 'election-chang-roberts', scenario: { module: ELECTION, export: 'electionScenario', args: [{ algorithm: 'changRoberts' }] }, expect: 'pass' },
+  { name: 'election-ring-crash', scenario: { module: ELECTION, export: 'electionScenario', args: [{ algorithm: 'ring', crash: true }] }, expect: ['leaderAgreement'] },
+  { name: 'mutex-central', scenario: { module: MUTEX, export: 'mutexScenario', args: [{ algorithm: 'central' }] }, expect: 'pass' },
+  { name: 'mutex-ricart-agrawala', scenario: { module: MUTEX, export: 'mutexScenario', args: [{ algorithm: 'ricartAgrawala' }] }, expect: 'pass' },
+  { name: 'mutex-lamport', scenario: { module: MUTEX, export: 'mutexScenario', args: [{ algorithm: 'lamport' }] }, expect: 'pass' },
+  { name: 'mutex-token-ring', scenario: { module: MUTEX, export: 'mutexScenario', args: [{ algorithm: 'tokenRing' }] }, expect: 'pass' },
+  { name: 'mutex-maekawa', scenario: { module: MUTEX, export: 'mutexScenario', args: [{ algorithm: 'maekawa' }] }, expect: 'pass' },
+  { name: 'mutex-lamport-no-fifo', scenario: { module: MUTEX, export: 'mutexScenario', args: [{ algorithm: 'lamport', fifo: false }] }, expect: ['mutualExclusion'] },
+  { name: 'mutex-maekawa-liveness', scenario: { module: MUTEX, export: 'mutexScenario', args: [{ algorithm: 'maekawa', liveness: true }] }, expect: 'pass' },
+  { name: 'mutex-maekawa-deadlock', scenario: { module: MUTEX, export: 'mutexScenario', args: [{ algorithm: 'maekawa', liveness: true, deadlockFree: false }] }, expect: ['requestsServed'] },
+  { name: 'mutex-ricart-agrawala-crash', scenario: { module: MUTEX, export: 'mutexScenario', args: [{ algorithm: 'ricartAgrawala', liveness: true, crash: true }] }, expect: ['requestsServed'] },
+  { name: 'mutex-central-crash', scenario: { module: MUTEX, export: 'mutexScenario', args: [{ algorithm: 'central', liveness: true, crash: true }] }, expect: ['requestsServed'] },
+  { name: 'mutex-token-ring-crash', scenario: { module: MUTEX, export: 'mutexScenario', args: [{ algorithm: 'tokenRing', liveness: true, crash: true }] }, expect: ['requestsServed'] },
+  { name: 'lease-fencing', scenario: { module: LEASE, export: 'leaseScenario', args: [{ fencing: true }] }, expect: 'pass' },
+  { name: 'lease-no-fencing', scenario: { module: LEASE, export: 'leaseScenario', args: [{ fencing: false }] }, expect: ['staleWrite'] },
+  ...CHECKPOINT_SWEEPS,
   { name: 'kv-register-stale-reads', scenario: { module: here('kv-register-scenario.ts'), export: 'kvRegisterScenario', args: [{ kv: { staleReads: true } }] }, expect: ['linearizability'] },
 ];
