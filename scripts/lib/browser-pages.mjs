@@ -12,10 +12,17 @@ const PAGE = {
   nb7: { notebook: '.jp-Notebook', prompt: '.jp-CodeCell .jp-InputPrompt', errors: '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]' },
 };
 
+/** How many notebooks this run has opened: each JupyterLab page gets a workspace of its own. */
+let opened = 0;
+
 /** Opens notebook `name` of `server` in `page`; resolves when its cells are in the DOM. */
 export async function openNotebook(page, frontEnd, server, name) {
+  // A fresh JupyterLab workspace per page: the default one would restore every notebook
+  // opened before as a hidden tab, whose cells, kernels and plots would be counted too.
+  opened += 1;
+  const workspace = `kit-browser-test-${process.pid}-${opened}`;
   // Not "load": that waits for every output's resources (classic: all of plotly.js).
-  await page.goto(notebookUrl(frontEnd, server.base, name, server.token), { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  await page.goto(notebookUrl(frontEnd, server.base, name, server.token, workspace), { waitUntil: 'domcontentloaded', timeout: 120_000 });
   await page.waitForSelector(`${PAGE[frontEnd].notebook} ${PAGE[frontEnd].prompt}`, { timeout: 120_000 });
 }
 
@@ -94,14 +101,14 @@ export async function save(page, frontEnd, isSaved) {
   };
   if (frontEnd === 'classic') await page.evaluate(() => window.Jupyter.notebook.save_notebook());
   else await menu(page, 'File', 'Save Notebook', 10_000).catch(() => page.keyboard.press('Escape'));
-  if (await savedWithin(15_000)) return;
+  if (await savedWithin(30_000)) return;
   if (frontEnd !== 'classic') {
     // The keyboard way: a cell selected in command mode, then Ctrl+S.
     await page.locator(`${PAGE[frontEnd].notebook} ${PAGE[frontEnd].prompt}`).first().click({ timeout: 10_000 }).catch(() => undefined);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+s');
   }
-  if (!(await savedWithin(45_000))) throw new Error('the notebook was not saved within 60 s');
+  if (!(await savedWithin(90_000))) throw new Error('the notebook was not saved within 120 s');
 }
 
 /**

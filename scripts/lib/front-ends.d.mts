@@ -18,7 +18,7 @@ export function describeJupyter(jupyter: string): { lab: string | null; notebook
 export function defaultFrontEnd(found: Partial<Record<FrontEnd, Installed>>): FrontEnd | undefined;
 export function serverArgs(frontEnd: FrontEnd, options: { rootDir: string; isRoot?: boolean; extra?: string[] }): string[];
 export function tokenArgs(frontEnd: FrontEnd, token: string): string[];
-export function notebookUrl(frontEnd: FrontEnd, base: string, name: string, token?: string): string;
+export function notebookUrl(frontEnd: FrontEnd, base: string, name: string, token?: string, workspace?: string): string;
 export function figureCount(notebook: unknown): number;
 export function withoutOutputs<T extends NotebookJson>(notebook: T): T;
 export function notebookErrors(notebook: NotebookJson): string[];

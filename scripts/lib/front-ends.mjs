@@ -109,10 +109,15 @@ export function tokenArgs(frontEnd, token) {
     : [`--IdentityProvider.token=${token}`];
 }
 
-/** The page that opens notebook `name` (relative to the root dir) in a front end. */
-export function notebookUrl(frontEnd, base, name, token) {
+/**
+ * The page that opens notebook `name` (relative to the root dir) in a front end. In
+ * JupyterLab, `workspace` names the workspace to open it in: the default one restores
+ * every notebook opened before in it, as background tabs.
+ */
+export function notebookUrl(frontEnd, base, name, token, workspace) {
   const path = name.split('/').map(encodeURIComponent).join('/');
-  const page = frontEnd === 'lab' ? `lab/tree/${path}` : `notebooks/${path}`;
+  const lab = workspace ? `lab/workspaces/${encodeURIComponent(workspace)}/tree/${path}` : `lab/tree/${path}`;
+  const page = frontEnd === 'lab' ? lab : `notebooks/${path}`;
   return `${base.replace(/\/$/, '')}/${page}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
 }
 

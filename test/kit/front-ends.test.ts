@@ -46,6 +46,8 @@ describe('front ends: what the browser test expects and how it starts Jupyter', 
   it('opens a notebook at each front end’s own page', () => {
     expect(notebookUrl('lab', 'http://127.0.0.1:1/', '00-a b.ipynb', 'k')).toBe('http://127.0.0.1:1/lab/tree/00-a%20b.ipynb?token=k');
     expect(notebookUrl('nb7', 'http://127.0.0.1:1', '00.ipynb')).toBe('http://127.0.0.1:1/notebooks/00.ipynb');
+    expect(notebookUrl('lab', 'http://127.0.0.1:1', '00.ipynb', 'k', 'kit 1')).toBe('http://127.0.0.1:1/lab/workspaces/kit%201/tree/00.ipynb?token=k');
+    expect(notebookUrl('nb7', 'http://127.0.0.1:1', '00.ipynb', 'k', 'kit-1')).toBe('http://127.0.0.1:1/notebooks/00.ipynb?token=k');
     expect(notebookUrl('classic', 'http://127.0.0.1:1', 'd/00.ipynb', 'k')).toBe('http://127.0.0.1:1/notebooks/d/00.ipynb?token=k');
   });
 
