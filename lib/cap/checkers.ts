@@ -19,12 +19,13 @@ import { includedOps } from './reconcile';
 export function bankLinearizable(options: { maxSteps?: number; onUnknown?: () => void } = {}): CheckerFactory<BankMessage, BankReplica> {
   return checker<BankMessage, BankReplica>('linearizability', () => ({
     atEnd(cluster) {
-      const result = checkLinearizability(bankModel(), cluster.history, { maxSteps: options.maxSteps ?? 200_000 });
+      const model = bankModel();
+      const result = checkLinearizability(model, cluster.history, { maxSteps: options.maxSteps ?? 200_000 });
       if (result.verdict === 'unknown') options.onUnknown?.();
       if (result.verdict !== 'illegal') return undefined;
       const first = result.partitions[0]?.firstImpossible;
       const op = cluster.history.find((o) => o.id === first);
-      return `la historia del banco (${cluster.history.length} operaciones) no es linealizable: ${op === undefined ? '' : `la operación ${op.id} de ${op.client} (${JSON.stringify(op.input)} → ${JSON.stringify(op.output)}) no cabe en ningún orden`}`;
+      return `la historia del banco (${cluster.history.length} operaciones) no es linealizable: ${op === undefined ? '' : `la operación ${op.id} de ${op.client} (${model.describeOperation?.(op.input as never, op.output as never) ?? JSON.stringify(op.input)}) no cabe en ningún orden`}`;
     },
   }));
 }

@@ -21,7 +21,7 @@ export { bankSimulation, twoRegionNetwork, LECTURE_SCRIPT, EUROPE, AMERICA, REPL
 export type { BankSimulationOptions } from './scenario';
 export { capScenario } from './sweep-scenario';
 export type { CapScenario, CapScenarioOptions } from './sweep-scenario';
-export { sampleBalances, answered, anomalies, requestIds } from './metrics';
+export { sampleBalances, answered, anomalies, describeAnomalies, requestIds } from './metrics';
 export type { Anomalies, Answered, BalanceSeries } from './metrics';
 export { balancesFigure, availabilityFigure, anomaliesFigure } from './plots';
 export { CAP_SYSTEMS } from './systems';

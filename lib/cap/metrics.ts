@@ -80,6 +80,14 @@ export interface Anomalies {
   readonly reads: number;
 }
 
+/**
+ * The anomalies as one Spanish line for a notebook (the field names stay in code):
+ * `actualizaciones perdidas: 2 · cuentas en descubierto: 0 · lecturas obsoletas: 6 de 8`.
+ */
+export function describeAnomalies(a: Anomalies): string {
+  return `actualizaciones perdidas: ${a.lostUpdates} · cuentas en descubierto: ${a.overdrafts} · lecturas obsoletas: ${a.staleReads} de ${a.reads}`;
+}
+
 /** The request id the closed-loop client gave each operation (`client:n`, n-th of that client). */
 export function requestIds(history: History): Map<number, string> {
   const perClient = new Map<string, Operation[]>();

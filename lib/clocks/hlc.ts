@@ -38,7 +38,13 @@ export function hlcReceive(current: HlcTimestamp, received: HlcTimestamp, physic
   return { l, c };
 }
 
-/** An HLC timestamp as `l.c`, e.g. `1203.2`. */
+/**
+ * An HLC timestamp as chapter 02 writes it, ⟨l, c⟩ with `l` in whole milliseconds:
+ * `⟨1203, 2⟩` (not `1203.2`, which a reader takes for a decimal number).
+ *
+ * @example
+ * formatHlc({ l: 1_000, c: 1 }); // '⟨1000, 1⟩'
+ */
 export function formatHlc(timestamp: HlcTimestamp): string {
-  return `${Math.round(timestamp.l)}.${timestamp.c}`;
+  return `⟨${Math.round(timestamp.l)}, ${timestamp.c}⟩`;
 }

@@ -219,6 +219,11 @@ export function describeResult<S, I, O>(model: Model<S, I, O>, history: History<
   return lines.join('\n');
 }
 
+/** A verdict in Spanish, as the reports print it: `'illegal'` → `'NO linealizable'`. */
+export function verdictText(verdict: Verdict): string {
+  return VERDICT_TEXT[verdict];
+}
+
 const VERDICT_TEXT: Record<Verdict, string> = {
   ok: 'linealizable',
   illegal: 'NO linealizable',

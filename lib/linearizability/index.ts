@@ -9,7 +9,7 @@ export { UNKNOWN, operationKey, partitionByKey, sameValue, outputValue, showValu
 export type { Model, StepResult, Unknown } from './model';
 export { registerModel, keyValueModel, counterModel, queueModel } from './models';
 export type { RegisterInput, KeyValueInput, CounterInput, QueueInput } from './models';
-export { checkLinearizability, describeResult } from './checker';
+export { checkLinearizability, describeResult, verdictText } from './checker';
 export { generateHistory } from './generate';
 export { linearizabilityTimeline } from './timeline';
 export type { TimelineOptions } from './timeline';

@@ -50,8 +50,9 @@ export function registerModel(options: { readonly initial?: unknown } = {}): Mod
     describeOperation(input, output) {
       const out = output === UNKNOWN ? '?' : input.f === 'read' ? showValue(outputValue(output)) : casSwapped(output) ? 'ok' : 'fallo';
       switch (input.f) {
-        case 'read': return `read() → ${out}`;
-        case 'write': return `write(${showValue(input.value)})`;
+        // Spanish verbs: students read these lines (the `f` identifiers stay English in code).
+        case 'read': return `lee → ${out}`;
+        case 'write': return `escribe ${showValue(input.value)}`;
         case 'cas': return `cas(${showValue(input.from)}, ${showValue(input.to)}) → ${out}`;
         default: return JSON.stringify(input);
       }
@@ -96,9 +97,12 @@ export function keyValueModel(): Model<string, KeyValueInput, unknown> {
     hash: (state) => state,
     describe: (state) => JSON.stringify(state),
     describeOperation(input, output) {
-      const key = input.key === undefined ? '' : JSON.stringify(input.key);
-      if (input.f === 'get') return `get(${key}) → ${output === UNKNOWN ? '?' : JSON.stringify(outputValue(output))}`;
-      return `${input.f}(${key}, ${JSON.stringify(input.value)})`;
+      // Spanish verbs: students read these lines (the `f` identifiers stay English in code).
+      const key = input.key === undefined ? undefined : JSON.stringify(input.key);
+      if (input.f === 'get') return `lee${key === undefined ? '' : ` ${key}`} → ${output === UNKNOWN ? '?' : JSON.stringify(outputValue(output))}`;
+      const value = JSON.stringify(input.value);
+      if (input.f === 'append') return `añade ${value}${key === undefined ? '' : ` a ${key}`}`;
+      return `escribe ${key === undefined ? '' : `${key} = `}${value}`;
     },
   };
 }
@@ -120,8 +124,8 @@ export function counterModel(): Model<number, CounterInput, unknown> {
     partition: partitionByKey,
     hash: (state) => state,
     describe: (state) => String(state),
-    describeOperation: (input, output) => input.f === 'add' ? `add(${input.value})`
-      : `read() → ${output === UNKNOWN ? '?' : showValue(outputValue(output))}`,
+    describeOperation: (input, output) => input.f === 'add' ? `suma ${input.value}`
+      : `lee → ${output === UNKNOWN ? '?' : showValue(outputValue(output))}`,
   };
 }
 
@@ -149,8 +153,8 @@ export function queueModel(): Model<readonly unknown[], QueueInput, unknown> {
     partition: partitionByKey,
     hash: (state) => JSON.stringify(state),
     describe: (state) => `[${state.map(showValue).join(', ')}]`,
-    describeOperation: (input, output) => input.f === 'enqueue' ? `enq(${showValue(input.value)})`
-      : `deq() → ${output === UNKNOWN ? '?' : showValue(outputValue(output))}`,
+    describeOperation: (input, output) => input.f === 'enqueue' ? `encola ${showValue(input.value)}`
+      : `desencola → ${output === UNKNOWN ? '?' : showValue(outputValue(output))}`,
   };
 }
 

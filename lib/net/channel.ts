@@ -58,7 +58,7 @@ export interface ChannelResult {
   duplicates: number;
   /** Data transmissions, retransmissions included. */
   transmissions: number;
-  /** One line per event (`t=0012 receptor←emisor Data #1`, losses as `DROP Data #4 (loss)`). */
+  /** One line per event (`t=0012 receptor←emisor Data #1`, losses as `PÉRDIDA Data #4 (aleatoria)`). */
   trace: string[];
   /** lib/sim's trace, for `spaceTimeDiagram(result.events)`. */
   events: readonly TraceEvent<ChannelMessage>[];

@@ -73,12 +73,13 @@ export function raftClient(options: RaftClientOptions = {}): NodeFactory<RaftMes
 export function linearizableKv(options: { readonly maxSteps?: number; readonly onUnknown?: () => void } = {}): CheckerFactory<RaftMessage, RaftNode> {
   return checker<RaftMessage, RaftNode>('linearizability', () => ({
     atEnd(cluster) {
-      const result = checkLinearizability(keyValueModel(), cluster.history, { maxSteps: options.maxSteps ?? 200_000 });
+      const model = keyValueModel();
+      const result = checkLinearizability(model, cluster.history, { maxSteps: options.maxSteps ?? 200_000 });
       if (result.verdict === 'unknown') options.onUnknown?.();
       if (result.verdict !== 'illegal') return undefined;
       const part = result.partitions.find((p) => p.verdict === 'illegal');
       const op = part?.firstImpossible === undefined ? undefined : cluster.history.find((o) => o.id === part.firstImpossible);
-      const what = op === undefined ? '' : `: la operación ${op.id} de ${op.client} (${JSON.stringify(op.input)} → ${JSON.stringify(op.output)}) no cabe en ningún orden`;
+      const what = op === undefined ? '' : `: la operación ${op.id} de ${op.client} (${model.describeOperation?.(op.input as never, op.output as never) ?? JSON.stringify(op.input)}) no cabe en ningún orden`;
       return `la historia de ${cluster.history.length} operaciones no es linealizable (clave ${part?.key ?? '?'})${what}`;
     },
   }));

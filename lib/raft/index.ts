@@ -21,7 +21,7 @@ export { raftNemesis } from './nemesis';
 export type { RaftNemesisPlan } from './nemesis';
 export { raftNodeIds, raftScenario, raftSweep } from './scenario';
 export type { RaftFaults, RaftScenarioOptions, RaftSweepScenario } from './scenario';
-export { commitIndexSeries, electionTimeCdf, messagesPerCommand, raftRoles, rolesByNode } from './plots';
+export { commitIndexSeries, electionTimeCdf, FIGURE_16_ANCHORS, FIGURE_16_RANGES, messagesPerCommand, raftRoles, rolesByNode } from './plots';
 export type { CommitIndexRecorder, ElectionCdf, ElectionCdfOptions, MessagesPerCommand } from './plots';
 export { figure8Script } from './figure8';
 export type { Figure8Run, Figure8Step } from './figure8';

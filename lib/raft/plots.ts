@@ -7,10 +7,8 @@
 import type { Seed } from '../random/index';
 import { checker } from '../sim/checkers';
 import type { CheckerFactory } from '../sim/checkers';
-import { latency } from '../sim/network';
-import type { LatencyModel } from '../sim/network';
 import { Simulation } from '../sim/simulation';
-import { recordStates } from '../sim/state-timeline';
+import { recordStates, roleName } from '../sim/state-timeline';
 import type { StateRecord, StateRecorder } from '../sim/state-timeline';
 import type { RaftMessage } from './messages';
 import { raftNode } from './node';
@@ -18,7 +16,8 @@ import type { RaftNode } from './node';
 import { raftNodeIds } from './scenario';
 
 /**
- * A recorder of each server's role and term (a checker that never fails): pass it in
+ * A recorder of each server's role (in Spanish: seguidor, candidato, líder) and term (a checker
+ * that never fails): pass it in
  * `checkers`, then `show(stateTimeline(roles, { trace: sim.trace }))`.
  *
  * @example
@@ -27,10 +26,10 @@ import { raftNodeIds } from './scenario';
  * show(stateTimeline(roles, { trace: sim.trace, title: 'Roles y términos' }));
  */
 export function raftRoles(): StateRecorder<RaftNode> {
-  return recordStates<RaftNode>((node) => ({ state: node.role, annotation: `t=${node.currentTerm}` }));
+  return recordStates<RaftNode>((node) => ({ state: roleName(node.role), annotation: `t=${node.currentTerm}` }));
 }
 
-/** The role records of a finished recorder as `{ atMs, role, term }` per node (crashes as role `'caído'`). */
+/** The role records of a finished recorder as `{ atMs, role, term }` per node (roles in Spanish, crashes as `'caído'`). */
 export function rolesByNode(records: readonly StateRecord[]): Map<string, { atMs: number; role: string; term: number | undefined }[]> {
   const out = new Map<string, { atMs: number; role: string; term: number | undefined }[]>();
   for (const r of records) {
@@ -73,91 +72,9 @@ export function commitIndexSeries(): CommitIndexRecorder {
   return Object.assign(factory, { series }) as CommitIndexRecorder;
 }
 
-/** Options of {@link electionTimeCdf}. */
-export interface ElectionCdfOptions {
-  /** Timeout ranges `[min, max]` ms (default the paper's: 150–150, 150–151, 150–155, 150–175, 150–200, 150–300). */
-  readonly ranges?: readonly (readonly [number, number])[];
-  /** Leader crashes per range (default 100; the paper ran ~1,000). */
-  readonly trials?: number;
-  /** Give up on one election after this long (default 15,000 ms: "over 10 s" must show). */
-  readonly limitMs?: number;
-  /** One-way latency (default uniform 2–5 ms; the paper reports a broadcast time of ~15 ms on its cluster). */
-  readonly latency?: LatencyModel;
-  /** Heartbeat period (default 50 ms, ≤ half the smallest timeout). */
-  readonly heartbeatMs?: number;
-  readonly seed?: Seed;
-}
-
-/** Figure 16's data for one range: sorted election times (ms) and the share that timed out. */
-export interface ElectionCdf {
-  readonly range: readonly [number, number];
-  readonly label: string;
-  /** Times from the crash to a new leader, sorted; trials that hit `limitMs` are left out. */
-  readonly timesMs: readonly number[];
-  readonly trials: number;
-  readonly timedOut: number;
-  readonly medianMs: number | undefined;
-}
-
-const FIGURE_16_RANGES: readonly (readonly [number, number])[] = [
-  [150, 150],
-  [150, 151],
-  [150, 155],
-  [150, 175],
-  [150, 200],
-  [150, 300],
-];
-
-/**
- * The paper's Figure 16 on the simulator (§9.3): five servers; the leader is crashed at a
- * uniformly random moment of its heartbeat interval, and we time until another server becomes
- * leader. Paper's anchors: with no randomness (150–150) split votes made elections take over
- * 10 s; 5 ms of randomness gave a median of 287 ms.
- *
- * @example
- * for (const c of electionTimeCdf({ trials: 50 })) console.log(c.label, c.medianMs, c.timedOut);
- */
-export function electionTimeCdf(options: ElectionCdfOptions = {}): ElectionCdf[] {
-  const nodeIds = raftNodeIds(5);
-  const trials = options.trials ?? 100;
-  const limitMs = options.limitMs ?? 15_000;
-  const heartbeatMs = options.heartbeatMs ?? 50;
-  return (options.ranges ?? FIGURE_16_RANGES).map((range) => {
-    const times: number[] = [];
-    let timedOut = 0;
-    for (let trial = 0; trial < trials; trial++) {
-      const sim = new Simulation<RaftMessage, RaftNode>({
-        seed: `${options.seed ?? 'figure16'}/${range[0]}-${range[1]}/${trial}`,
-        trace: false,
-        nodeIds,
-        network: { latency: options.latency ?? latency.uniform(2, 5) },
-        createNode: raftNode({ electionTimeoutMs: range, heartbeatMs }),
-      });
-      const leader = () => [...sim.nodes.values()].find((n) => n.role === 'leader');
-      // A first leader, settled for a while (any first election; only the re-election is timed).
-      sim.runUntil(() => leader() !== undefined, { limitMs: 60_000 });
-      const first = leader();
-      if (first === undefined) {
-        timedOut++;
-        continue;
-      }
-      sim.runFor(500 + (trial % 10) * 7 + heartbeatMs * (((trial * 7919) % 100) / 100));
-      const old = leader();
-      if (old === undefined) {
-        timedOut++;
-        continue;
-      }
-      sim.crash(old.id);
-      const crashAt = sim.nowMs;
-      sim.runUntil(() => leader() !== undefined, { limitMs });
-      if (leader() === undefined) timedOut++;
-      else times.push(sim.nowMs - crashAt);
-    }
-    times.sort((a, b) => a - b);
-    const medianMs = times.length === 0 ? undefined : (times[Math.floor((times.length - 1) / 2)] as number);
-    return { range, label: `${range[0]}–${range[1]} ms`, timesMs: times, trials, timedOut, medianMs };
-  });
-}
+// Figure 16 (§9.3) lives in its own file; re-exported here, where the other plot data is.
+export { electionTimeCdf, FIGURE_16_ANCHORS, FIGURE_16_RANGES } from './figure16';
+export type { ElectionCdf, ElectionCdfOptions } from './figure16';
 
 /** Messages per committed command for one cluster size. */
 export interface MessagesPerCommand {

@@ -48,7 +48,7 @@ export interface SimRpcOptions {
 /** The result of a simulated run: per-call records, the readable trace and lib/sim's trace events. */
 export interface SimRpcResult {
   records: SimCallRecord[];
-  /** One line per event (`t=0012 servidor←cliente add#1 [0,1]`, drops marked `DROP … (loss)`). */
+  /** One line per event (`t=0012 servidor←cliente add#1 [0,1]`, drops marked `PÉRDIDA … (aleatoria)`). */
   trace: string[];
   /** lib/sim's trace, for `spaceTimeDiagram(result.events)` and the metrics of lib/sim. */
   events: readonly TraceEvent<RpcSimMessage>[];

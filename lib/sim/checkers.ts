@@ -140,7 +140,7 @@ export function formatViolation(violation: Violation): string {
   const nodes = violation.nodes !== undefined && violation.nodes.length > 0 ? ` [nodos: ${violation.nodes.join(', ')}]` : '';
   return (
     `Invariante «${violation.checker}» violado en t=${Math.round(violation.timeMs)} ms ` +
-    `(evento ${violation.eventCount}): ${violation.message}${nodes} — reproduce with seed=${violation.seed}`
+    `(evento ${violation.eventCount}): ${violation.message}${nodes} — reprodúcelo con seed=${violation.seed}`
   );
 }
 

@@ -32,7 +32,7 @@ export { sweepParallel } from './sweep-workers';
 export type { ParallelSweepOptions, ScenarioModule } from './sweep-workers';
 export { describeFault, SWARM_FEATURES, swarmFaults } from './swarm';
 export type { SwarmFeature, SwarmOptions, SwarmPlan } from './swarm';
-export { eventNode, eventSummary, formatEvent, formatMessage, formatTime, formatTrace } from './trace';
+export { DROP_REASON_WORDS, eventNode, eventSummary, formatEvent, formatMessage, formatTime, formatTrace, TRACE_WORDS } from './trace';
 export type { DropReason, MessageFormatter, TraceEvent, TraceEventKind, TraceTextOptions } from './trace';
 export { AROUND_DEFAULT_MS, filterTrace, messageType, selectEvents, traceWindow } from './trace-view';
 export type { AroundEvent, TraceFilter } from './trace-view';
@@ -43,7 +43,7 @@ export { countByKind, latencySummary, messageLatencies, messagesPerOperation, pe
 export type { LatencySummary } from './metrics';
 export { latencyHistogram, spaceTimeDiagram } from './plots';
 export type { SpaceTimeOptions } from './plots';
-export { CRASHED_STATE, recordStates, stateTimeline } from './plots';
+export { CRASHED_STATE, recordStates, ROLE_NAMES, roleName, stateTimeline } from './plots';
 export type { StateDescription, StateRecord, StateRecorder, StateTimelineOptions } from './plots';
 export { EventQueue } from './event-queue';
 export type { Scheduled } from './event-queue';

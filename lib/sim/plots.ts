@@ -12,7 +12,7 @@ import type { NodeId } from './types';
 
 export { spaceTimeDiagram } from './plots-space-time';
 export type { SpaceTimeOptions } from './plots-space-time';
-export { stateTimeline, recordStates, CRASHED_STATE } from './state-timeline';
+export { stateTimeline, recordStates, CRASHED_STATE, ROLE_NAMES, roleName } from './state-timeline';
 export type { StateDescription, StateRecord, StateRecorder, StateTimelineOptions } from './state-timeline';
 
 /**

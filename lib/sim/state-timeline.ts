@@ -13,6 +13,22 @@ import type { NodeId } from './types';
 /** The state a crashed node is shown in. */
 export const CRASHED_STATE = 'caído';
 
+/**
+ * Spanish names of the common role identifiers (`node.role` stays English in code; tables,
+ * legends and timelines students read use these).
+ */
+export const ROLE_NAMES: Readonly<Record<string, string>> = {
+  follower: 'seguidor',
+  candidate: 'candidato',
+  leader: 'líder',
+  waitingCoordinator: 'esperando al coordinador',
+};
+
+/** A role identifier in Spanish (`'leader'` → `'líder'`); a role not in {@link ROLE_NAMES} comes back as it is. */
+export function roleName(role: string): string {
+  return ROLE_NAMES[role] ?? role;
+}
+
 /** A node entered `state` at `timeMs` (with an optional short annotation, e.g. `t=3`). */
 export interface StateRecord {
   readonly timeMs: number;

@@ -103,7 +103,7 @@ export interface SweepResult<S extends Seed = Seed> {
  *     return sim;
  *   },
  * });
- * console.log(result.report); // 1000 semillas … Invariante «mutualExclusion» violado … reproduce with seed=…
+ * console.log(result.report); // 1000 semillas … Invariante «mutualExclusion» violado … reprodúcelo con seed=…
  */
 export function sweep<M, N extends ProtocolNode<M>, S extends Seed = number>(options: SweepOptions<M, N, S>): SweepResult<S> {
   const started = wallClockMs();

@@ -78,7 +78,37 @@ export function formatTime(timeMs: number): string {
 }
 
 /**
- * One readable line for a trace event.
+ * The Spanish words the trace lines use for each kind of event (students read them, so they
+ * are not the English identifiers of {@link TraceEventKind}). Sends and deliveries have no word:
+ * their arrow says it (`n2→n1` sent, `n1←n2` delivered). Faults are in capitals.
+ */
+export const TRACE_WORDS = {
+  start: 'inicio',
+  timer: 'temporizador',
+  output: 'salida',
+  duplicate: 'duplicado',
+  drop: 'PÉRDIDA',
+  crash: 'CAÍDA',
+  restart: 'REINICIO',
+  partition: 'PARTICIÓN',
+  heal: 'FIN DE PARTICIÓN',
+  cut: 'CORTE',
+  restore: 'FIN DE CORTE',
+} as const;
+
+/** Why a message was lost, in the words of the trace lines: `PÉRDIDA Data #5 (aleatoria)`. */
+export const DROP_REASON_WORDS: Readonly<Record<DropReason, string>> = {
+  loss: 'aleatoria',
+  partition: 'partición',
+  link: 'enlace cortado',
+  crashed: 'destino caído',
+  filtered: 'filtro',
+};
+
+/**
+ * One readable line for a trace event, in Spanish ({@link TRACE_WORDS}): `t=0153 n2→n1 RequestVote
+ * term=1` (sent), `n1←n2 …` (delivered), `PÉRDIDA … (aleatoria)`, `temporizador election`,
+ * `salida leader {"term":2}`, `CAÍDA`, `PARTICIÓN [n1] | [n2 n3]`, `FIN DE PARTICIÓN`…
  *
  * @example
  * formatEvent({ kind: 'send', timeMs: 153, from: 'n2', to: 'n1', messageId: 4,
@@ -87,31 +117,32 @@ export function formatTime(timeMs: number): string {
  */
 export function formatEvent<M>(event: TraceEvent<M>, formatter: MessageFormatter<M> = formatMessage): string {
   const t = formatTime(event.timeMs);
+  const w = TRACE_WORDS;
   switch (event.kind) {
     case 'start':
-      return `${t} ${event.node} start`;
+      return `${t} ${event.node} ${w.start}`;
     case 'send':
       return `${t} ${event.from}\u2192${event.to} ${formatter(event.message)}`;
     case 'deliver':
-      return `${t} ${event.to}\u2190${event.from} ${formatter(event.message)}${event.duplicate ? ' (duplicate)' : ''}`;
+      return `${t} ${event.to}\u2190${event.from} ${formatter(event.message)}${event.duplicate ? ` (${w.duplicate})` : ''}`;
     case 'drop':
-      return `${t} ${event.from}\u2192${event.to} DROP ${formatter(event.message)} (${event.reason})`;
+      return `${t} ${event.from}\u2192${event.to} ${w.drop} ${formatter(event.message)} (${DROP_REASON_WORDS[event.reason]})`;
     case 'timer':
-      return `${t} ${event.node} timer ${event.name}`;
+      return `${t} ${event.node} ${w.timer} ${event.name}`;
     case 'output':
-      return `${t} ${event.node} output ${event.label}${event.data === undefined ? '' : ` ${formatValue(event.data)}`}`;
+      return `${t} ${event.node} ${w.output} ${event.label}${event.data === undefined ? '' : ` ${formatValue(event.data)}`}`;
     case 'crash':
-      return `${t} ${event.node} CRASH`;
+      return `${t} ${event.node} ${w.crash}`;
     case 'restart':
-      return `${t} ${event.node} RESTART`;
+      return `${t} ${event.node} ${w.restart}`;
     case 'partition':
-      return `${t} PARTITION ${event.groups.map((g) => `[${g.join(' ')}]`).join(' | ')}`;
+      return `${t} ${w.partition} ${event.groups.map((g) => `[${g.join(' ')}]`).join(' | ')}`;
     case 'heal':
-      return `${t} HEAL`;
+      return `${t} ${w.heal}`;
     case 'cut':
-      return `${t} CUT ${event.from}\u2192${event.to}`;
+      return `${t} ${w.cut} ${event.from}\u2192${event.to}`;
     case 'restore':
-      return `${t} RESTORE ${event.from}\u2192${event.to}`;
+      return `${t} ${w.restore} ${event.from}\u2192${event.to}`;
   }
 }
 

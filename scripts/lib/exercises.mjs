@@ -10,7 +10,11 @@
 // in test/exercises/*.public.test.ts (shipped to students) or *.hidden.test.ts (teacher).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+
+// The same Spanish rewording of vitest's messages as the notebook's selfCheck (one implementation).
+const { spanishReason } = createRequire(import.meta.url)('../../lib/exercises/spanish-reason.cjs');
 
 export const BEGIN = /^([ \t]*)\/\/ #region exercise (\d\d\.\d+): (.+?) \((\d+) puntos?\)\s*$/;
 export const END = /^[ \t]*\/\/ #endregion exercise (\d\d\.\d+)\s*$/;
@@ -159,7 +163,10 @@ export function readChecks(reportFile) {
   return checks;
 }
 
-/** What a student may see of a failure: the hint, and for public checks the first line. */
+/**
+ * What a student may see of a failure: the hint, and for public checks the first line, in
+ * Spanish (vitest's "expected 2 to be 3 // Object.is equality" → "se esperaba 3 y se obtuvo 2").
+ */
 export function feedback(check) {
   const text = check.message ?? '';
   // check() appends the teacher's hint last; anything before it may be the student's text.
@@ -168,7 +175,8 @@ export function feedback(check) {
   let reason;
   if (unsolved) reason = `sin resolver (ejercicio ${unsolved[1]})`;
   else if (check.visibility === 'public') {
-    reason = text.split('\n').find((line) => line.trim() && !/^\s*at /.test(line))?.replace(/^(AssertionError|Error): /, '').trim();
+    const first = text.split('\n').find((line) => line.trim() && !/^\s*at /.test(line))?.replace(/^(AssertionError|Error): /, '').trim();
+    reason = first === undefined ? undefined : spanishReason(first);
     if (reason && reason.length > 300) reason = `${reason.slice(0, 300)}…`;
   }
   return { hint, reason };

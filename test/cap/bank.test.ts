@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bankModel } from '../../lib/cap/model';
-import { anomalies, answered, sampleBalances } from '../../lib/cap/metrics';
+import { anomalies, answered, describeAnomalies, sampleBalances } from '../../lib/cap/metrics';
 import { lwwWinner, mergePnCounters } from '../../lib/cap/exercises';
 import { replicaBalances, apConvergence, bankLinearizable, cpNoDivergence } from '../../lib/cap/checkers';
 import { siblingCount } from '../../lib/cap/reconcile';
@@ -41,6 +41,7 @@ describe('AP bank under the lecture partition', () => {
     expect(answered(sim.history).fraction).toBe(1);
     const a = anomalies(sim);
     expect(a.lostUpdates, 'seed 3').toBe(2);
+    expect(describeAnomalies(a)).toBe(`actualizaciones perdidas: 2 · cuentas en descubierto: ${a.overdrafts} · lecturas obsoletas: ${a.staleReads} de ${a.reads}`);
     expect(new Set(ana(sim)).size).toBe(1);
     expect(ana(sim)[0]).not.toBe(100 + 30 + 50 - 240);
     expect(checkLinearizability(bankModel(), sim.history).verdict, 'seed 3').toBe('illegal');

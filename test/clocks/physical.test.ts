@@ -7,6 +7,7 @@ import {
   cristianEstimate,
   driftSeries,
   clockErrorFigure,
+  formatHlc,
   hlcLocal,
   hlcReceive,
   readClock,
@@ -78,6 +79,13 @@ describe('hybrid logical clocks (Kulkarni et al. 2014)', () => {
     const sent = hlcLocal({ l: 0, c: 0 }, 1_000); // a fast sender
     const received = hlcReceive({ l: 0, c: 0 }, sent, 200); // a slow receiver
     expect(compareHlc(sent, received)).toBeLessThan(0);
+    expect(`${formatHlc(sent)} → ${formatHlc(received)}`).toBe('⟨1000, 0⟩ → ⟨1000, 1⟩');
+  });
+
+  it('prints a timestamp as ⟨l, c⟩, never as l.c (which reads as a decimal)', () => {
+    expect(formatHlc({ l: 1_203, c: 2 })).toBe('⟨1203, 2⟩');
+    expect(formatHlc({ l: 1_000.4, c: 0 })).toBe('⟨1000, 0⟩'); // l in whole milliseconds
+    expect(formatHlc({ l: 1_000, c: 10 })).not.toMatch(/\d\.\d/);
   });
 });
 

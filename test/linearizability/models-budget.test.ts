@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLinearizability, counterModel, describeResult, generateHistory, keyValueModel, registerModel, UNKNOWN } from '../../lib/linearizability/index';
+import { checkLinearizability, counterModel, describeResult, generateHistory, keyValueModel, registerModel, UNKNOWN, verdictText } from '../../lib/linearizability/index';
 import type { Operation } from '../../lib/linearizability/index';
 import { createRng } from '../../lib/random/index';
 
@@ -30,8 +30,11 @@ describe('models', () => {
   it('describes operations and states in Spanish-friendly short text', () => {
     const m = registerModel();
     expect(m.describeOperation?.({ f: 'cas', from: 1, to: 2 }, false)).toBe('cas(1, 2) → fallo');
-    expect(m.describeOperation?.({ f: 'read' }, UNKNOWN)).toBe('read() → ?');
-    expect(keyValueModel().describeOperation?.({ f: 'append', key: 'k', value: 'x' }, undefined)).toBe('append("k", "x")');
+    expect(m.describeOperation?.({ f: 'read' }, UNKNOWN)).toBe('lee → ?');
+    expect(m.describeOperation?.({ f: 'write', value: 1 }, undefined)).toBe('escribe 1');
+    expect(keyValueModel().describeOperation?.({ f: 'append', key: 'k', value: 'x' }, undefined)).toBe('añade "x" a "k"');
+    expect(keyValueModel().describeOperation?.({ f: 'put', key: 'k', value: 'x' }, undefined)).toBe('escribe "k" = "x"');
+    expect(keyValueModel().describeOperation?.({ f: 'get', key: 'k' }, 'x')).toBe('lee "k" → "x"');
   });
 });
 
@@ -41,8 +44,12 @@ describe('describeResult', () => {
     const text = describeResult(registerModel(), history, checkLinearizability(registerModel(), history));
     expect(text).toContain('registro: NO linealizable');
     expect(text).toContain('prefijo linealizable más largo (el de más operaciones ok; 2 de 3)');
-    expect(text).toContain('#1 b: read() → 1  → estado 1');
-    expect(text).toContain('no se puede colocar: #2 c: read() → ∅');
+    expect(text).toContain('#1 b: lee → 1  → estado 1');
+    expect(text).toContain('no se puede colocar: #2 c: lee → ∅');
+  });
+
+  it('names each verdict in Spanish for notebooks (verdictText)', () => {
+    expect([verdictText('ok'), verdictText('illegal'), verdictText('unknown')]).toEqual(['linealizable', 'NO linealizable', 'sin veredicto (se agotó el presupuesto)']);
   });
 
   it('says "encontrado" and prefixExact: false when the exhaustive prefix search has no budget', () => {

@@ -19,7 +19,7 @@ describe('README "try it" snippet', () => {
     expect(result.partitions[0]?.firstImpossible).toBe(2);
     const text = describeResult(registerModel(), history, result);
     expect(text).toContain('NO linealizable');
-    expect(text).toContain('no se puede colocar: #2 c: read() → ∅');
+    expect(text).toContain('no se puede colocar: #2 c: lee → ∅');
     const figure = linearizabilityTimeline(history, result, { model: registerModel() });
     expect(figure.data.length).toBeGreaterThan(0);
   });

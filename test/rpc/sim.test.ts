@@ -77,7 +77,7 @@ describe('JSON-RPC client and server as lib/sim protocol nodes', () => {
     const drops = result.events.filter((e) => e.kind === 'drop');
     expect(drops.length).toBeGreaterThan(0);
     expect(result.stats.dropped).toBe(drops.length);
-    expect(result.trace.filter((line) => line.includes('DROP'))).toHaveLength(drops.length);
+    expect(result.trace.filter((line) => line.includes('PÉRDIDA'))).toHaveLength(drops.length);
     const fig = spaceTimeDiagram(result.events, { nodeIds: [RPC_CLIENT_ID, RPC_SERVER_ID], labels: 'none' });
     expect(fig.data.some((t) => t.name === 'mensaje perdido')).toBe(true);
   });

@@ -21,6 +21,10 @@ describe('determinism (STYLE §3: same seed, same run)', () => {
     const b = chatterRun(seed).traceText();
     expect(a.length).toBeGreaterThan(500);
     expect(a, `reproduce with seed=${seed}`).toBe(b);
+    // The compared text covers every kind of fault, in the Spanish words students read.
+    for (const word of ['PÉRDIDA', 'CAÍDA', 'REINICIO', 'PARTICIÓN', 'FIN DE PARTICIÓN', 'CORTE', 'FIN DE CORTE', 'temporizador', '(duplicado)']) {
+      expect(a, `seed=${seed}: no «${word}» line`).toContain(word);
+    }
     expect(JSON.stringify(chatterRun(seed).trace)).toBe(JSON.stringify(chatterRun(seed).trace));
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CRASHED_STATE, latency, recordStates, Simulation, stateTimeline } from '../../lib/sim/index';
+import { CRASHED_STATE, latency, recordStates, roleName, Simulation, stateTimeline } from '../../lib/sim/index';
 import type { Figure, Trace } from '../../lib/plot/index';
 import type { StateRecord } from '../../lib/sim/index';
 import { toyElection } from './plots-election';
@@ -100,5 +100,13 @@ describe('protocol-state timeline', () => {
     expect(fig.layout?.yaxis?.['categoryarray']).toEqual(NODES);
     expect(fig.layout?.shapes).toHaveLength(2); // partition and heal
     expect(JSON.stringify(fig)).toBe(JSON.stringify(stateTimeline(recordedRun(22).states, { trace: recordedRun(22).sim.trace, title: 'Roles' })));
+  });
+});
+
+describe('roleName (roles in Spanish for what students read)', () => {
+  it('names the common roles in Spanish and leaves any other state as it is', () => {
+    expect(['follower', 'candidate', 'leader', 'waitingCoordinator'].map(roleName)).toEqual(['seguidor', 'candidato', 'líder', 'esperando al coordinador']);
+    expect(roleName('view 3')).toBe('view 3');
+    expect(roleName(CRASHED_STATE)).toBe(CRASHED_STATE);
   });
 });

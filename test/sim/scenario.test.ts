@@ -75,7 +75,7 @@ describe('the scenario API', () => {
     expect(sim.node('n1')?.completed).toBe(stalled); // the lost ping is never retried
     sim.heal().crash('n2').restart('n2');
     expect(sim.isUp('n2')).toBe(true);
-    expect(sim.traceText()).toMatch(/PARTITION \[n1\] \| \[n2\][\s\S]*HEAL[\s\S]*n2 CRASH[\s\S]*n2 RESTART/);
+    expect(sim.traceText()).toMatch(/PARTICIÓN \[n1\] \| \[n2\][\s\S]*FIN DE PARTICIÓN[\s\S]*n2 CAÍDA[\s\S]*n2 REINICIO/);
   });
 
   it('a checker stops the run at the first violation and records the seed', () => {

@@ -34,9 +34,9 @@ describe('seed sweeps', () => {
     expect(result.seedsRun).toBeGreaterThan(1);
     expect(result.seedsRun).toBe(result.failures[0]?.position === undefined ? -1 : result.failures[0].position + 1);
     expect(result.replayed).toBe(true);
-    expect(result.report).toContain(`reproduce with seed=${result.seed}`);
+    expect(result.report).toContain(`reprodúcelo con seed=${result.seed}`);
     expect(result.report).toContain('mutualExclusion');
-    expect(result.traceTail).toMatch(/output enterCritical\s*$/);
+    expect(result.traceTail).toMatch(/salida enterCritical\s*$/);
     // Replaying the seed by hand reproduces the same violation at the same event.
     const again = lockScenario(['n1', 'n2', 'n3'])(result.seed as number, { trace: true });
     expect(again.violation).toEqual(result.violation);
@@ -92,7 +92,7 @@ describe('seed sweeps', () => {
     expect(result.violation?.checker).toBe('exception');
     expect(result.violation?.seed).toBe('4');
     expect(result.violation?.message).toContain('TypeError: scenario bug for 4');
-    expect(result.report).toContain('reproduce with seed=4');
+    expect(result.report).toContain('reprodúcelo con seed=4');
     expect(result.replayed).toBe(true);
   });
 
@@ -107,7 +107,7 @@ describe('seed sweeps', () => {
     expect(first?.violation.seed).toBe('1');
     expect(first?.violation.message).toMatch(/boom at (a|b)/);
     expect(first?.explanation?.replayed).toBe(true);
-    expect(first?.explanation?.report).toMatch(/timer boom/);
+    expect(first?.explanation?.report).toMatch(/temporizador boom/);
   });
 
   it('split a sweep into shards whose union is the whole sweep', () => {

@@ -25,7 +25,7 @@ describe('trace text filters', () => {
   it('by node: only events that involve the ids, plus partitions and heals', () => {
     const lines = formatTrace(trace, { nodes: ['client'] }).split('\n');
     expect(lines.length, 'seed 9').toBeGreaterThanOrEqual(3); // the request, its delivery, the reply…
-    for (const line of lines) expect(line).toMatch(/client|PARTITION/);
+    for (const line of lines) expect(line).toMatch(/client|PARTICIÓN/);
     const n3 = filterTrace(trace, { nodes: ['n3'] });
     for (const e of n3) {
       if ('node' in e) expect(e.node).toBe('n3');
@@ -52,7 +52,7 @@ describe('trace text filters', () => {
     expect(traceWindow(trace, { around: { event: index, beforeMs: 30, afterMs: 10 } })).toEqual({ fromMs: t - 30, toMs: t + 10 });
     expect(traceWindow(trace, { around: { event: index } })).toEqual({ fromMs: t - 150, toMs: t + 150 });
     const text = formatTrace(trace, { around: { event: index, beforeMs: 30, afterMs: 10 }, nodes: ['n1'] });
-    expect(text).toContain('PARTITION [n1] | [n2 n3]');
+    expect(text).toContain('PARTICIÓN [n1] | [n2 n3]');
     for (const line of text.split('\n')) expect(timeOf(line)).toBeGreaterThanOrEqual(Math.floor(t - 30)), expect(timeOf(line)).toBeLessThanOrEqual(Math.ceil(t + 10));
     const indices = selectEvents(trace, { around: { event: index, beforeMs: 0, afterMs: 0 } });
     expect(indices).toContain(index);

@@ -22,12 +22,32 @@ describe('readable trace lines', () => {
   it.each([
     [{ kind: 'send', timeMs: 153, from: 'n2', to: 'n1', messageId: 1, message: { type: 'RequestVote', term: 1 } }, 't=0153 n2\u2192n1 RequestVote term=1'],
     [{ kind: 'deliver', timeMs: 160.4, from: 'n2', to: 'n1', messageId: 1, sentAtMs: 153, duplicate: false, message: { type: 'RequestVote', term: 1 } }, 't=0160 n1\u2190n2 RequestVote term=1'],
-    [{ kind: 'drop', timeMs: 9, from: 'a', to: 'b', messageId: 2, sentAtMs: 9, reason: 'loss', message: 'hola' }, 't=0009 a\u2192b DROP hola (loss)'],
-    [{ kind: 'timer', timeMs: 12_345, node: 'n3', name: 'election' }, 't=12345 n3 timer election'],
-    [{ kind: 'output', timeMs: 0, node: 'n1', label: 'leader', data: { term: 2 } }, 't=0000 n1 output leader {"term":2}'],
-    [{ kind: 'partition', timeMs: 100, groups: [['n1'], ['n2', 'n3']] }, 't=0100 PARTITION [n1] | [n2 n3]'],
+    [{ kind: 'drop', timeMs: 9, from: 'a', to: 'b', messageId: 2, sentAtMs: 9, reason: 'loss', message: 'hola' }, 't=0009 a\u2192b PÉRDIDA hola (aleatoria)'],
+    [{ kind: 'timer', timeMs: 12_345, node: 'n3', name: 'election' }, 't=12345 n3 temporizador election'],
+    [{ kind: 'output', timeMs: 0, node: 'n1', label: 'leader', data: { term: 2 } }, 't=0000 n1 salida leader {"term":2}'],
+    [{ kind: 'partition', timeMs: 100, groups: [['n1'], ['n2', 'n3']] }, 't=0100 PARTICIÓN [n1] | [n2 n3]'],
+    [{ kind: 'start', timeMs: 0, node: 'n1' }, 't=0000 n1 inicio'],
+    [{ kind: 'deliver', timeMs: 20, from: 'a', to: 'b', messageId: 3, sentAtMs: 10, duplicate: true, message: 'hola' }, 't=0020 b\u2190a hola (duplicado)'],
+    [{ kind: 'drop', timeMs: 9, from: 'a', to: 'b', messageId: 2, sentAtMs: 9, reason: 'partition', message: 'hola' }, 't=0009 a\u2192b PÉRDIDA hola (partición)'],
+    [{ kind: 'drop', timeMs: 9, from: 'a', to: 'b', messageId: 2, sentAtMs: 9, reason: 'link', message: 'hola' }, 't=0009 a\u2192b PÉRDIDA hola (enlace cortado)'],
+    [{ kind: 'drop', timeMs: 9, from: 'a', to: 'b', messageId: 2, sentAtMs: 9, reason: 'crashed', message: 'hola' }, 't=0009 a\u2192b PÉRDIDA hola (destino caído)'],
+    [{ kind: 'drop', timeMs: 9, from: 'a', to: 'b', messageId: 2, sentAtMs: 9, reason: 'filtered', message: 'hola' }, 't=0009 a\u2192b PÉRDIDA hola (filtro)'],
+    [{ kind: 'crash', timeMs: 80, node: 'n2' }, 't=0080 n2 CAÍDA'],
+    [{ kind: 'restart', timeMs: 120, node: 'n2' }, 't=0120 n2 REINICIO'],
+    [{ kind: 'heal', timeMs: 300 }, 't=0300 FIN DE PARTICIÓN'],
+    [{ kind: 'cut', timeMs: 40, from: 'n1', to: 'n2' }, 't=0040 CORTE n1\u2192n2'],
+    [{ kind: 'restore', timeMs: 60, from: 'n1', to: 'n2' }, 't=0060 FIN DE CORTE n1\u2192n2'],
   ] as [TraceEvent<unknown>, string][])('%j → %s', (event, line) => {
     expect(formatEvent(event)).toBe(line);
+  });
+
+  it('prints the lecture example as chapter 02 shows it (golden)', () => {
+    expect(lectureExample().traceText()).toBe([
+      't=0000 A inicio', 't=0000 B inicio', 't=0000 C inicio',
+      't=0010 A temporizador paso1', 't=0010 A salida E1', 't=0030 A temporizador paso2',
+      't=0030 A\u2192B E2', 't=0050 B\u2190A E2', 't=0070 B temporizador paso1',
+      't=0070 B\u2192C E3', 't=0090 C\u2190B E3',
+    ].join('\n'));
   });
 
   it('formats messages as Type key=value, with JSON for nested values', () => {

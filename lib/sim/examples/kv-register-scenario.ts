@@ -68,11 +68,12 @@ export function linearizableHistory(
     undecided = undefined;
     return {
       atEnd(cluster) {
-        const result = checkLinearizability(registerModel(), cluster.history, { maxSteps: options.maxSteps ?? 200_000 });
+        const model = registerModel();
+        const result = checkLinearizability(model, cluster.history, { maxSteps: options.maxSteps ?? 200_000 });
         if (result.verdict === 'illegal') {
           const part = result.partitions.find((p) => p.verdict === 'illegal');
           const op = part?.firstImpossible === undefined ? undefined : cluster.history.find((o) => o.id === part.firstImpossible);
-          const what = op === undefined ? '' : `: la operación ${op.id} de ${op.client} (${JSON.stringify(op.input)} → ${JSON.stringify(op.output)}) no cabe en ningún orden`;
+          const what = op === undefined ? '' : `: la operación ${op.id} de ${op.client} (${model.describeOperation?.(op.input as never, op.output as never) ?? JSON.stringify(op.input)}) no cabe en ningún orden`;
           return `la historia de ${cluster.history.length} operaciones no es linealizable (clave ${part?.key ?? '?'})${what}`;
         }
         if (result.verdict === 'unknown') {
