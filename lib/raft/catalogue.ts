@@ -40,7 +40,7 @@ export const RAFT_BUGS: readonly RaftBugEntry[] = [
     checkers: ['leaderCompleteness', 'stateMachineSafety', 'linearizability'],
     mustFind: 'leaderCompleteness',
     budget: 300,
-    seeds: [65, 106, 211, 241],
+    seeds: [38, 211, 214, 378],
   },
   {
     bug: 'unpersistedVotes',
@@ -49,7 +49,7 @@ export const RAFT_BUGS: readonly RaftBugEntry[] = [
     checkers: ['electionSafety', 'leaderCompleteness', 'stateMachineSafety'],
     mustFind: 'electionSafety',
     budget: 30,
-    seeds: [7, 13, 17, 41, 45],
+    seeds: [7, 12, 13, 20, 23],
   },
   {
     bug: 'truncateAlways',
@@ -58,7 +58,7 @@ export const RAFT_BUGS: readonly RaftBugEntry[] = [
     checkers: ['leaderCompleteness', 'stateMachineSafety', 'logMatching'],
     mustFind: 'leaderCompleteness',
     budget: 30,
-    seeds: [13, 18, 29, 41, 53],
+    seeds: [5, 17, 18, 21, 37],
   },
   {
     bug: 'readsWithoutLeadership',
@@ -67,7 +67,7 @@ export const RAFT_BUGS: readonly RaftBugEntry[] = [
     checkers: ['linearizability'],
     mustFind: 'linearizability',
     budget: 10,
-    seeds: [2, 6, 7, 8, 9],
+    seeds: [1, 2, 4, 6, 7],
   },
 ];
 

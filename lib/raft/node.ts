@@ -87,7 +87,12 @@ export class RaftNode implements ProtocolNode<RaftMessage> {
     this.dirty = false;
     const effects = input.type === 'timer' ? this.onTimer(input.name) : this.onMessage(input.from, input.message);
     // Figure 2: persistent state is updated on stable storage before responding to RPCs.
-    return this.dirty ? [fsync(), ...effects] : effects;
+    if (this.dirty) return [fsync(), ...effects];
+    if (!this.unsynced()) return effects;
+    // An earlier step's writes whose fsync still runs (a duplicate RPC writes nothing new): the
+    // messages and outputs wait for the disk too; the timers are armed now.
+    const at = effects.findIndex((effect) => effect.type === 'send' || effect.type === 'output');
+    return at < 0 ? effects : [...effects.slice(0, at), fsync(), ...effects.slice(at)];
   }
 
   /** Index and term of the last log entry (0/0 for an empty log). */
@@ -401,6 +406,16 @@ export class RaftNode implements ProtocolNode<RaftMessage> {
   }
 
   // ---- Helpers --------------------------------------------------------------------------------
+
+  /**
+   * True while the disk holds writes that no completed fsync covers: the simulator's store in
+   * `'fsync'` mode counts them (`unsyncedWrites`). A store without that count (lib/runtime's
+   * files) syncs inside the `fsync` effect itself, so nothing is left unsynced between steps.
+   */
+  private unsynced(): boolean {
+    const pending = (this.durable as { readonly unsyncedWrites?: unknown }).unsyncedWrites;
+    return typeof pending === 'number' && pending > 0;
+  }
 
   private persistVote(): void {
     if (this.bugs.unpersistedVotes) return;
