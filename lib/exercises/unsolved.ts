@@ -32,7 +32,7 @@ export function whenSolved<T>(run: () => T, otherwise?: () => T): T | undefined 
     if (exercise === undefined) throw error;
     console.log(
       `Ejercicio ${exercise.id} sin resolver («${exercise.title}»): esta celda lo usa. ` +
-        `Resuélvelo en ${exercise.file} (el enunciado está en la sección «Ejercicios») y vuelve a ejecutarla; ` +
+        `Resuélvelo en ${exercise.file} (su enunciado es el del «Ejercicio ${exercise.id}» de este cuaderno) y vuelve a ejecutarla; ` +
         `${otherwise ? 'mientras tanto se muestra lo que no depende de él.' : 'el resto del cuaderno sigue.'}`,
     );
     return otherwise?.();

@@ -9,12 +9,16 @@ export type Fn = (...args: never[]) => unknown;
 /** The alternative solutions of one exercise: correct, wrong and trivial ones. */
 export interface Alternatives { fn: string; correct: Record<string, Fn>; wrong: Record<string, Fn>; trivial?: Record<string, Fn> }
 import { ALTERNATIVES as CH03 } from './alternatives/ch03';
+import { ALTERNATIVES as CH04_MASTER_WORKER } from './alternatives/ch04-master-worker';
+import { ALTERNATIVES as CH04_P2P } from './alternatives/ch04-p2p';
+import { ALTERNATIVES as CH04_MAPREDUCE } from './alternatives/ch04-mapreduce';
+import { ALTERNATIVES as CH04_ACTORS } from './alternatives/ch04-actors';
 import { ALTERNATIVES as CH05 } from './alternatives/ch05';
 import { ALTERNATIVES as CH06 } from './alternatives/ch06';
 import { ALTERNATIVES as CH07 } from './alternatives/ch07';
 import { ALTERNATIVES as CH08 } from './alternatives/ch08';
 
-const CHAPTER_FILES = [CH03, CH05, CH06, CH07, CH08];
+const CHAPTER_FILES = [CH03, CH04_MASTER_WORKER, CH04_P2P, CH04_MAPREDUCE, CH04_ACTORS, CH05, CH06, CH07, CH08];
 type Vector = ReadonlyMap<string, number>;
 type Ledger = { balances: Map<string, number>; applied: Set<string> };
 type Pay = { paymentId: string; account: string; amount: number };

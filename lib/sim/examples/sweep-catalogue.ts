@@ -42,6 +42,8 @@ const PBFT = here('../../pbft/scenarios.ts');
 const ELECTION = here('../../election/scenario.ts');
 const MUTEX = here('../../mutex/scenario.ts');
 const LEASE = here('../../lease/scenario.ts');
+const P2P = here('../../p2p/scenario.ts');
+const ACTORS = here('../../actors/restaurant-scenario.ts');
 
 /** Every sweep `npm run sweep` runs, in order. */
 export const SWEEP_CATALOGUE: readonly CatalogueSweep[] = [
@@ -86,5 +88,13 @@ export const SWEEP_CATALOGUE: readonly CatalogueSweep[] = [
   { name: 'lease-fencing', scenario: { module: LEASE, export: 'leaseScenario', args: [{ fencing: true }] }, expect: 'pass' },
   { name: 'lease-no-fencing', scenario: { module: LEASE, export: 'leaseScenario', args: [{ fencing: false }] }, expect: ['staleWrite'] },
   ...CHECKPOINT_SWEEPS,
+  { name: 'p2p-flood', scenario: { module: P2P, export: 'p2pScenario', args: [{}] }, expect: 'pass' },
+  { name: 'p2p-no-retransmit', scenario: { module: P2P, export: 'p2pScenario', args: [{ reliable: false }] }, expect: ['floodCoverage'] },
+  { name: 'p2p-gossip-fanout-2', scenario: { module: P2P, export: 'p2pScenario', args: [{ fanout: 2 }] }, expect: ['floodCoverage'] },
+  { name: 'actors-restaurant', scenario: { module: ACTORS, export: 'restaurantScenario', args: [{}] }, expect: 'pass' },
+  { name: 'actors-restaurant-erlang-mailbox', scenario: { module: ACTORS, export: 'restaurantScenario', args: [{ mailbox: 'discard' }] }, expect: 'pass' },
+  { name: 'actors-restaurant-fire-and-forget', scenario: { module: ACTORS, export: 'restaurantScenario', args: [{ bug: 'fireAndForget' }] }, expect: ['everyOrderAnswered'] },
+  { name: 'actors-restaurant-no-dedup', scenario: { module: ACTORS, export: 'restaurantScenario', args: [{ bug: 'noDedup' }] }, expect: ['servedAtMostOnce'] },
+  { name: 'p2p-dedup-after-deliver', scenario: { module: P2P, export: 'p2pScenario', args: [{ dedupBeforeDeliver: false }] }, expect: ['deliveredOnce'] },
   { name: 'kv-register-stale-reads', scenario: { module: here('kv-register-scenario.ts'), export: 'kvRegisterScenario', args: [{ kv: { staleReads: true } }] }, expect: ['linearizability'] },
 ];

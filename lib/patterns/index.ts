@@ -1,0 +1,2 @@
+export type { PatternName, PatternSummary } from './comparison';
+export { comparisonRows, showComparison } from './comparison';
