@@ -165,8 +165,19 @@ export async function shutdownKernels(server) {
 
 /** The saved notebook `name` as JSON, read back from the server (what a student would reopen). */
 export async function savedNotebook(server, name) {
-  const model = await server.api('GET', `/api/contents/${encodeURIComponent(name)}?content=1`);
-  return model.content;
+  // A read that meets the file while the front end is still writing it gets an HTTP 400
+  // ("Unreadable Notebook") or 500 from the contents API (seen under load): read again.
+  let lastError;
+  for (let attempt = 0; attempt < 6; attempt += 1) {
+    try {
+      const model = await server.api('GET', `/api/contents/${encodeURIComponent(name)}?content=1`);
+      return model.content;
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+  throw lastError;
 }
 
 /**
