@@ -149,7 +149,7 @@ export async function startJupyter({ frontEnd, rootDir, name, remote = false }) 
     await stop();
     throw error;
   }
-  return { base, token, api, stop, log: () => log, sock: remote ? sock : undefined, port };
+  return { base, token, api, stop, log: () => log, sock: remote ? sock : undefined, port, rootDir };
 }
 
 /** Shuts down every session (and so every kernel) of a server; resolves when none is left. */
@@ -163,21 +163,24 @@ export async function shutdownKernels(server) {
   await until(async () => (await server.api('GET', '/api/kernels')).length === 0, 30_000, () => 'kernels still running after shutdown');
 }
 
-/** The saved notebook `name` as JSON, read back from the server (what a student would reopen). */
+/**
+ * The saved notebook `name` as JSON, read back from disk (what a student would reopen).
+ * Not through the contents API: jupyter_server writes a notebook in place (after copying
+ * it to `.~name`), and a GET that parses the file mid-write finds it invalid, renames it
+ * `name.invalid` and restores the old copy — the test itself would undo the save it waits
+ * for (seen under load). A read that meets a half-written file is retried.
+ */
 export async function savedNotebook(server, name) {
-  // A read that meets the file while the front end is still writing it gets an HTTP 400
-  // ("Unreadable Notebook") or 500 from the contents API (seen under load): read again.
   let lastError;
-  for (let attempt = 0; attempt < 6; attempt += 1) {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
     try {
-      const model = await server.api('GET', `/api/contents/${encodeURIComponent(name)}?content=1`);
-      return model.content;
+      return JSON.parse(readFileSync(join(server.rootDir, name), 'utf8'));
     } catch (error) {
       lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
-  throw lastError;
+  throw new Error(`${name} could not be read back as JSON: ${lastError instanceof Error ? lastError.message : lastError}`);
 }
 
 /**
