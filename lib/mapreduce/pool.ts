@@ -67,13 +67,21 @@ function startOne(tag: string, id: string, startTimeoutMs: number): Promise<{ ch
       reject(new Error(`el trabajador ${id} no arrancó: ${why}${stderr ? `\n${stderr.trim()}` : ''}`));
     };
     const timer = setTimeout(() => fail(`sin respuesta en ${startTimeoutMs} ms`), startTimeoutMs);
-    child.once('exit', (code, signal) => fail(`terminó (código ${code ?? signal})`));
-    child.once('error', (error) => fail(error.message));
+    // Named handlers, removed one by one once the worker is up: `track` (lib/runtime) has
+    // its own 'exit' listener, which must stay so that a dead worker leaves its registry.
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(`terminó (código ${code ?? signal})`);
+    const onError = (error: Error) => fail(error.message);
+    child.once('exit', onExit);
+    child.once('error', onError);
     child.once('message', (message: unknown) => {
       const m = message as { type?: string; url?: string; pid?: number };
       if (m.type !== 'ready' || typeof m.url !== 'string' || !m.url.startsWith('http://127.0.0.1:')) return fail('mensaje de arranque no válido');
       clearTimeout(timer);
-      child.removeAllListeners('exit');
+      child.off('exit', onExit);
+      child.off('error', onError);
+      // A later error (a signal that cannot be sent, a broken IPC channel) must not crash the
+      // coordinator: the worker's failure shows in its RPC calls and its 'exit'.
+      child.on('error', () => undefined);
       resolve({ child, worker: { id, url: m.url, pid: child.pid ?? -1 } });
     });
   });

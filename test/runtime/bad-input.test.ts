@@ -91,7 +91,7 @@ describe('bad input gives a clear error, never a hang or a leftover process', ()
     const cluster = await launch<TestMessage>({ module: NODES, factory: 'relay', nodeIds: ['a', 'b'] });
     expect(() => cluster.inject('zz', { type: 'Hello', text: '' })).toThrow(/nodo desconocido "zz" \(nodos: a, b\)/);
     await expect(cluster.kill('zz')).rejects.toThrow(/nodo desconocido/);
-    await expect(cluster.waitFor(() => false, { timeoutMs: 200 })).rejects.toThrow(/no se cumplió en 200 ms. Últimos eventos:\nt=\d+ \w start/);
+    await expect(cluster.waitFor(() => false, { timeoutMs: 200 })).rejects.toThrow(/no se cumplió en 200 ms. Últimos eventos:\nt=\d+ \w inicio/);
     cluster.inject('b', { type: 'Boom' });
     await expect(cluster.waitFor(() => false, { timeoutMs: 10_000 })).rejects.toThrow(/el nodo b murió: el nodo b lanzó una excepción en step: Error: fallo deliberado en step/);
     await cluster.waitFor((c) => c.status('b') === 'crashed');
