@@ -63,12 +63,15 @@ export async function runOnThreads(options: ThreadRunOptions): Promise<ThreadRun
   let startedAt = performance.timeOrigin + performance.now();
   let ready = 0;
   const outputs: OutputRecord[] = [];
+  // Set once the run is decided: later messages (sent while terminating) are dropped, not appended unsorted.
+  let closed = false;
   const workers = new Map<string, Worker>();
   const threadIds = new Map<string, number>();
   let finish: (timedOut: boolean) => void = () => undefined;
   const done = new Promise<boolean>((resolve) => { finish = resolve; });
   const check = () => { if (options.until(outputs)) finish(false); };
   const record = (node: string, label: string, data: unknown, timeMs: number) => {
+    if (closed) return;
     outputs.push(data === undefined ? { timeMs, node, label } : { timeMs, node, label, data });
   };
   const hook = tsxHookPath();
@@ -86,6 +89,7 @@ export async function runOnThreads(options: ThreadRunOptions): Promise<ThreadRun
       threadIds.set(id, worker.threadId);
       worker.on('error', (error) => { record(id, 'thread.error', { host: id, error: error.message }, performance.timeOrigin + performance.now() - startedAt); finish(false); });
       worker.on('message', (m: { type: string; to?: string; message?: unknown; label?: string; data?: unknown; timeMs?: number }) => {
+        if (closed) return;
         if (m.type === 'ready' && ++ready === options.hosts.length) {
           startedAt = performance.timeOrigin + performance.now();
           for (const w of workers.values()) w.postMessage({ type: 'start', startedAt });
@@ -100,10 +104,13 @@ export async function runOnThreads(options: ThreadRunOptions): Promise<ThreadRun
       });
     }
     const timedOut = await done;
+    closed = true;
     outputs.sort((a, b) => a.timeMs - b.timeMs);
     return { outputs, timedOut, threadIds, elapsedMs: performance.timeOrigin + performance.now() - startedAt };
   } finally {
+    closed = true;
     clearTimeout(timer);
+    for (const w of workers.values()) w.removeAllListeners('message');
     await Promise.all([...workers.values()].map((w) => w.terminate()));
   }
 }

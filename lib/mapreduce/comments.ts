@@ -62,8 +62,9 @@ export function commentsToLines(comments: readonly Comment[]): string[] {
   return comments.map((c) => JSON.stringify(c));
 }
 
-/** A line that is not a comment: its position in the input and why, in Spanish. */
+/** A line that is not a comment: its line number and why, in Spanish. */
 export interface MalformedLine {
+  /** Line number in the input, counted from 1 (as an editor shows it). */
   readonly line: number;
   readonly reason: string;
 }

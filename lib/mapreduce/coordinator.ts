@@ -13,7 +13,9 @@ import { JsonRpcHttpClient, RpcError, RpcTransportError } from '../rpc/index';
 import type { MalformedLine } from './comments';
 import type { JobName } from './jobs';
 import type { WorkerEndpoint } from './pool';
+import { spanishTransportDetail } from './errors';
 import { splitEvenly } from './split';
+import { workDirProblem } from './workdir';
 import { outputName } from './tasks';
 import type { MapTaskResult, ReduceTaskResult } from './tasks';
 
@@ -41,15 +43,20 @@ export interface MapReduceOptions {
   lines: readonly string[];
   workers: readonly WorkerEndpoint[];
   /**
-   * Work folder (created empty, removed at the end unless `keepFiles`); default
-   * `build/mapreduce/<pid>-<n>` in the kit's checkout, wherever the caller runs from.
+   * Work folder (created empty, removed at the end unless `keepFiles`), an absolute path inside
+   * the kit's `build/` (anything else is refused); default `build/mapreduce/<pid>-<n>` in the
+   * kit's checkout, wherever the caller runs from.
    */
   dir?: string;
   /** Map tasks (default 2 per worker) and reduce tasks (default one per worker). */
   nMap?: number;
   nReduce?: number;
-  /** An attempt with no answer after this long is given up and re-executed elsewhere (default 5000 ms). */
-  taskTimeoutMs?: number;
+  /**
+   * An attempt with no answer after this long is given up and re-executed elsewhere (default
+   * 5000 ms); a function gives each attempt its own timeout (e.g. a short one for the task an
+   * experiment hangs, a long one for the rest, so a slow machine does not add timeouts).
+   */
+  taskTimeoutMs?: number | ((task: string, attempt: number) => number);
   /** Attempts per task before the job fails (default 4). */
   maxAttempts?: number;
   /** Experiments: how long a task's attempt should pause mid-write (e.g. to be killed then). */
@@ -106,7 +113,7 @@ const WHY: Record<Exclude<AttemptOutcome, 'ok'>, string> = {
 function classify(error: unknown): { outcome: Exclude<AttemptOutcome, 'ok'>; detail: string } {
   if (error instanceof RpcTransportError) {
     const outcome = error.kind === 'timeout' ? 'timeout' : error.kind === 'reset' ? 'crashed' : error.kind === 'connect' ? 'unreachable' : 'garbage';
-    return { outcome, detail: error.message };
+    return { outcome, detail: spanishTransportDetail(error.message) };
   }
   if (error instanceof RpcError) return { outcome: 'error', detail: `${error.code} ${error.message}${error.data === undefined ? '' : `: ${JSON.stringify(error.data)}`}` };
   return { outcome: 'error', detail: String((error as Error)?.message ?? error) };
@@ -139,26 +146,43 @@ export async function runMapReduce(options: MapReduceOptions): Promise<MapReduce
   const nMap = splits.length;
   if (nMap === 0) throw new RangeError('runMapReduce: el reparto no produjo ningún lote');
   const nReduce = options.nReduce ?? options.workers.length;
-  const timeoutMs = options.taskTimeoutMs ?? 5000;
+  const timeoutOf = (task: string, attempt: number): number => {
+    const t = options.taskTimeoutMs ?? 5000;
+    return typeof t === 'number' ? t : t(task, attempt);
+  };
   const maxAttempts = options.maxAttempts ?? 4;
   const t0 = performance.now();
   const now = () => performance.now() - t0;
   const dir = options.dir ?? defaultWorkDir();
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  // Checked before anything is created or removed there; the workers refuse other paths too.
+  const dirProblem = workDirProblem(dir);
+  if (dirProblem !== undefined) throw new RangeError(`runMapReduce: ${dirProblem}`);
   const firstLines: number[] = [];
-  let offset = 0;
-  splits.forEach((split, m) => {
-    firstLines.push(offset);
-    offset += split.length;
-    writeFileSync(join(dir, `input-${m}.jsonl`), split.length === 0 ? '' : `${split.join('\n')}\n`);
-  });
-  const clients = new Map(options.workers.map((w) => [w.id, new JsonRpcHttpClient({ url: w.url, timeoutMs, retries: 0, maxSockets: 1 })]));
+  // One client per worker and timeout (a timeout is a client's setting); all closed at the end.
+  const clients = new Map<string, JsonRpcHttpClient>();
+  const clientFor = (worker: WorkerEndpoint, timeoutMs: number): JsonRpcHttpClient => {
+    const key = `${worker.id} ${timeoutMs}`;
+    let client = clients.get(key);
+    if (client === undefined) {
+      client = new JsonRpcHttpClient({ url: worker.url, timeoutMs, retries: 0, maxSockets: 1 });
+      clients.set(key, client);
+    }
+    return client;
+  };
   const live = new Set(options.workers.map((w) => w.id));
   const attempts: TaskAttempt[] = [];
   const reports: string[] = [];
   const mapResults: MapTaskResult[] = [];
   try {
+    // Inside the try: a failed write (disk full, no permission) still removes the work folder.
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    let offset = 0;
+    splits.forEach((split, m) => {
+      firstLines.push(offset);
+      offset += split.length;
+      writeFileSync(join(dir, `input-${m}.jsonl`), split.length === 0 ? '' : `${split.join('\n')}\n`);
+    });
     const runPhase = async (kind: 'map' | 'reduce', count: number): Promise<unknown[]> => {
       const results: unknown[] = new Array(count);
       const pending = Array.from({ length: count }, (_, i) => i); // idle tasks, in order
@@ -179,7 +203,7 @@ export async function runMapReduce(options: MapReduceOptions): Promise<MapReduce
             ? { job: options.job, task: index, inputPath: join(dir, `input-${index}.jsonl`), firstLine: firstLines[index]!, nReduce, dir, attempt, delayMs }
             : { job: options.job, task: index, nMap, dir, attempt, delayMs };
           options.onAttemptStart?.({ task, worker: worker.id, attempt });
-          const call = clients.get(worker.id)!.call(kind, params).then(
+          const call = clientFor(worker, timeoutOf(task, attempt)).call(kind, params).then(
             (value): Done => (validResult(kind, index, value) ? { worker: worker.id, outcome: 'ok', value, detail: '' } : { worker: worker.id, outcome: 'garbage', detail: `resultado con forma inesperada: ${JSON.stringify(value)?.slice(0, 120)}` }),
             (error: unknown): Done => ({ worker: worker.id, ...classify(error) }),
           );

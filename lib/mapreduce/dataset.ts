@@ -14,7 +14,7 @@ export const COMMENTS_DATASET = {
   path: join(realpathSync(__dirname), '..', '..', 'datasets', 'comments', 'comments.jsonl'),
   seed: 2026,
   count: 5000,
-  /** Malformed lines inserted (position in the final file → line text). */
+  /** Malformed lines inserted (0-based index in the final file → line text; line 1235, 2719 and 4243 in an editor). */
   malformed: [
     [1234, '{"id": 1234, "user": "u17", "text": "me encanta pero el JSON se cortó'],
     [2718, '{"id": 2718, "user": "u3"}'],

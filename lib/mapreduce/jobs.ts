@@ -25,8 +25,9 @@ export interface MapOutput {
 }
 
 /**
- * Maps `lines` (JSON lines, the first one numbered `firstLine`) and combines the counts. A
- * malformed line is reported, with its number and why, and skipped: the others still count.
+ * Maps `lines` and combines the counts; `firstLine` is how many input lines come before
+ * `lines[0]`. A malformed line is reported, with its line number counted from 1 (as an editor
+ * shows it) and why, and skipped: the others still count.
  */
 export function mapLines(job: JobName, lines: readonly string[], firstLine = 0): MapOutput {
   const counts = new Map<string, number>();
@@ -35,7 +36,7 @@ export function mapLines(job: JobName, lines: readonly string[], firstLine = 0):
   lines.forEach((line, i) => {
     const parsed = parseCommentLine(line);
     if ('reason' in parsed) {
-      malformed.push({ line: firstLine + i, reason: parsed.reason });
+      malformed.push({ line: firstLine + i + 1, reason: parsed.reason });
       return;
     }
     records += 1;

@@ -19,6 +19,7 @@ export interface MapTaskParams {
   job: JobName;
   task: number;
   inputPath: string;
+  /** How many input lines come before this split (its malformed lines are numbered from `firstLine + 1`). */
   firstLine: number;
   nReduce: number;
   dir: string;

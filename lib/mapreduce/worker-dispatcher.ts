@@ -9,6 +9,7 @@ import { JOB_NAMES } from './jobs';
 import type { JobName } from './jobs';
 import { runMapTask, runReduceTask } from './tasks';
 import { sentimentOf } from './comments';
+import { inputPathProblem, workDirProblem } from './workdir';
 
 function jobOf(value: string): JobName {
   if (!(JOB_NAMES as readonly string[]).includes(value)) {
@@ -20,6 +21,19 @@ function jobOf(value: string): JobName {
 function count(name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min) throw new RpcError(ErrorCode.InvalidParams, 'Invalid params', `${name} debe ser un entero ≥ ${min}`);
   return value;
+}
+
+// A worker reads and writes only inside the job's work folder, under the kit's build/.
+function workDir(dir: string): string {
+  const problem = workDirProblem(dir);
+  if (problem !== undefined) throw new RpcError(ErrorCode.InvalidParams, 'Invalid params', problem);
+  return dir;
+}
+
+function inputPath(path: string, dir: string): string {
+  const problem = inputPathProblem(path, dir);
+  if (problem !== undefined) throw new RpcError(ErrorCode.InvalidParams, 'Invalid params', problem);
+  return path;
 }
 
 /** The dispatcher of a worker (`map`, `reduce`, the lecture's `analyze`, `ping`), tagged with its id. */
@@ -53,10 +67,10 @@ export function createWorkerDispatcher(workerId: string): Dispatcher {
         ] as const,
         handler: (a) =>
           runMapTask({
-            job: jobOf(a.job), task: count('task', a.task, 0), inputPath: a.inputPath, firstLine: count('firstLine', a.firstLine, 0),
+            job: jobOf(a.job), task: count('task', a.task, 0), inputPath: inputPath(a.inputPath, workDir(a.dir)), firstLine: count('firstLine', a.firstLine, 0),
             nReduce: count('nReduce', a.nReduce, 1), dir: a.dir, attempt: a.attempt, delayMs: a.delayMs ?? 0,
           }),
-        description: 'Ejecuta una tarea map y escribe sus ficheros intermedios',
+        description: 'Ejecuta una tarea map y escribe sus ficheros intermedios (solo dentro de build/ del kit)',
       }),
     ],
     [
@@ -67,8 +81,8 @@ export function createWorkerDispatcher(workerId: string): Dispatcher {
           { name: 'dir', type: 'string' }, { name: 'attempt', type: 'integer' }, { name: 'delayMs', type: 'integer', optional: true },
         ] as const,
         handler: (a) =>
-          runReduceTask({ job: jobOf(a.job), task: count('task', a.task, 0), nMap: count('nMap', a.nMap, 1), dir: a.dir, attempt: a.attempt, delayMs: a.delayMs ?? 0 }),
-        description: 'Ejecuta una tarea reduce y escribe su fichero de salida',
+          runReduceTask({ job: jobOf(a.job), task: count('task', a.task, 0), nMap: count('nMap', a.nMap, 1), dir: workDir(a.dir), attempt: a.attempt, delayMs: a.delayMs ?? 0 }),
+        description: 'Ejecuta una tarea reduce y escribe su fichero de salida (solo dentro de build/ del kit)',
       }),
     ],
   ]);

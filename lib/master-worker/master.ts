@@ -7,6 +7,7 @@
  * `renderSerially` (the join only ever sees each fragment's one correct rendering).
  */
 import { availableParallelism } from 'node:os';
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import { validateFaults } from './messages';
 import { joinFragments } from './join';
 import { sha256Hex } from './render';
@@ -162,6 +163,10 @@ export async function runMasterWorker(options: MasterWorkerOptions): Promise<Mas
   const startedAt = now();
   let renderStart = 0;
   let renderEnd = 0;
+  // The master's main-thread busy time during the render (parsing, sha256 checks, planning,
+  // dispatching): event-loop utilisation, whose `active` excludes the time spent waiting.
+  let elu0: EventLoopUtilization | undefined;
+  let masterBusyMs = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let hardTimer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -200,6 +205,7 @@ export async function runMasterWorker(options: MasterWorkerOptions): Promise<Mas
           if (results.size === fragments.length) {
             finished = true;
             renderEnd = now();
+            if (elu0 !== undefined) masterBusyMs = performance.eventLoopUtilization(elu0).active;
             return resolve();
           }
           if (timer !== undefined) clearTimeout(timer);
@@ -215,6 +221,7 @@ export async function runMasterWorker(options: MasterWorkerOptions): Promise<Mas
         for (const thread of threads) byId.set(thread.id, thread), log({ kind: 'start', worker: thread.id });
         state = { ...state, idle: threads.map((t) => t.id) };
         renderStart = now();
+        elu0 = performance.eventLoopUtilization();
         step();
       }, (error: Error) => fail(error));
     });
@@ -230,7 +237,7 @@ export async function runMasterWorker(options: MasterWorkerOptions): Promise<Mas
   return {
     video, fragmentS, workers: options.workers, cores: availableParallelism(), fragments: fragments.length, timeoutMs,
     sha256: joined.sha256, outputBytes: joined.bytes.length, ...(options.keepOutput ? { output: joined.bytes } : {}),
-    startMs: renderStart - startedAt, splitMs, renderMs, joinMs, totalMs: splitMs + renderMs + joinMs,
+    startMs: renderStart - startedAt, splitMs, renderMs, joinMs, masterBusyMs: Math.min(masterBusyMs, renderMs), totalMs: splitMs + renderMs + joinMs,
     threadsStarted: pool.startedCount, attempts, workMs, events, reassigned, problems, faults,
   };
 }

@@ -41,6 +41,11 @@ export interface MasterWorkerRun {
   /** The master's serial parts: splitting and joining. */
   readonly splitMs: number;
   readonly joinMs: number;
+  /**
+   * The master's own work on its main thread during the render (parsing answers, checking each
+   * sha256, planning, dispatching), from `performance.eventLoopUtilization()`: waiting is not counted.
+   */
+  readonly masterBusyMs: number;
   /** From the first assignment to the last fragment accepted. */
   readonly renderMs: number;
   /** split + render + join. */

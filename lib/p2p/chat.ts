@@ -52,12 +52,24 @@ const BOOTSTRAP: readonly [NodeId, NodeId[]][] = [
   ['p4', ['p1', 'p3']],
 ];
 
-/** Sends raw frames to a peer from a throwaway connection and waits until the peer closes it. */
-async function sendGarbage(port: number, bytes: Buffer): Promise<void> {
-  await new Promise<void>((resolve) => {
+/**
+ * Raw-bytes sender of the chat's garbage step: connects to `port` on 127.0.0.1, writes `bytes`
+ * and waits until the peer closes the connection; after `timeoutMs` the socket is destroyed and
+ * the wait fails with a Spanish error.
+ *
+ * @example
+ * await sendGarbage(peer.port, encodeFrame('esto no es JSON'));
+ */
+export async function sendGarbage(port: number, bytes: Buffer, timeoutMs = 2_000): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
     const socket: net.Socket = net.connect(port, LOOPBACK, () => socket.write(bytes));
-    socket.on('error', () => resolve());
-    socket.on('close', () => resolve());
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`el par del puerto ${port} no cerró en ${timeoutMs} ms la conexión que le mandó bytes mal formados`));
+    }, timeoutMs);
+    const settle = () => { clearTimeout(timer); resolve(); };
+    socket.on('error', settle);
+    socket.on('close', settle);
     socket.resume();
   });
 }

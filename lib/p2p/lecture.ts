@@ -130,13 +130,17 @@ export async function recvDemo(): Promise<RecvCase[]> {
   const results: RecvCase[] = [];
   for (const c of CASES) {
     const lecture = await listen('lecture');
-    const framed = await listen('framed');
     try {
-      await connectAndSend(lecture.port, c.sent.map((m) => Buffer.from(m, 'utf8')), c.send, lecture.nextRead);
-      await connectAndSend(framed.port, c.sent.map((m) => encodeFrame(m)), c.send, framed.nextRead);
-      results.push({ name: c.name, sent: c.sent, lecture: [...lecture.messages], framed: [...framed.messages], framedReads: framed.reads });
+      const framed = await listen('framed');
+      try {
+        await connectAndSend(lecture.port, c.sent.map((m) => Buffer.from(m, 'utf8')), c.send, lecture.nextRead);
+        await connectAndSend(framed.port, c.sent.map((m) => encodeFrame(m)), c.send, framed.nextRead);
+        results.push({ name: c.name, sent: c.sent, lecture: [...lecture.messages], framed: [...framed.messages], framedReads: framed.reads });
+      } finally {
+        await framed.close();
+      }
     } finally {
-      await Promise.all([lecture.close(), framed.close()]);
+      await lecture.close();
     }
   }
   return results;

@@ -37,7 +37,7 @@ export function summarizeP2P(run: P2PRun): PatternSummary {
     : `inundar a todos: ${formatNumber(clean.sentPerMessage, { maxDecimals: 0 })} envíos por mensaje y ${formatNumber(clean.duplicatesPerPeer, { maxDecimals: 1 })} duplicados por par` +
       (gossip ? `; con fan-out 2 y 10 % de pérdida llega al ${formatPercent(gossip.coverage, { maxDecimals: 0 })}` : '');
   const malformed = chat.errors.filter((e) => e.kind === 'malformed' || e.kind === 'tooLarge').length;
-  const measured = `${chat.steps.length} mensajes por TCP real: ${exactlyOnce ? 'cada par vivo mostró cada uno exactamente 1 vez' : 'ALGÚN par mostró un mensaje 0 o 2 veces'}; ${malformed} tramas basura rechazadas sin caerse; ${chat.handlesLeft} sockets abiertos al final`;
+  const measured = `${chat.steps.length} mensajes por TCP real: ${exactlyOnce ? 'cada par vivo mostró cada uno exactamente 1 vez' : 'ALGÚN par mostró un mensaje 0 o 2 veces'}; ${malformed === 1 ? '1 trama basura rechazada' : `${malformed} tramas basura rechazadas`} sin caerse; ${chat.handlesLeft === 1 ? '1 socket abierto' : `${chat.handlesLeft} sockets abiertos`} al final`;
   return {
     pattern: 'P2P',
     coordinator: `nadie: ${chat.peers.length} pares iguales, cada uno servidor y cliente TCP, que se conocen por una lista de arranque`,

@@ -33,6 +33,18 @@ describe('the restaurant on worker threads', () => {
     expect(liveActorThreads()).toBe(0);
   });
 
+  it('a run stopped early returns its outputs sorted by time, and nothing is appended while or after the threads are terminated (seed 4)', async () => {
+    const orders = restaurantOrders({ seed: 4, customers: 3, perCustomer: 3 });
+    const r = await runOnThreads({ hosts: ['sala', 'cocina'], factory: { module: actorsFile('restaurant.ts'), export: 'restaurantNodes', args: [{ orders }] }, seed: 4, until: (o) => o.length >= 3, timeoutMs: 8_000 });
+    const times = r.outputs.map((o) => o.timeMs);
+    expect(r.timedOut, 'seed 4').toBe(false);
+    expect(times, 'seed 4').toEqual([...times].sort((a, b) => a - b));
+    const length = r.outputs.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(r.outputs.length, 'seed 4').toBe(length);
+    expect(liveActorThreads()).toBe(0);
+  });
+
   it('the hard timeout stops a run that never finishes, terminating every thread', async () => {
     const orders = restaurantOrders({ seed: 2, customers: 1, perCustomer: 1 });
     const r = await runOnThreads({ hosts: ['sala', 'cocina'], factory: { module: actorsFile('restaurant.ts'), export: 'restaurantNodes', args: [{ orders }] }, seed: 2, until: () => false, timeoutMs: 1_500 });

@@ -20,7 +20,7 @@ check('04.1', 'vence el fragmento con deadlineMs <= nowMs (el igual también ven
   expect(plan.timedOut).toEqual([{ fragment: 1, worker: 't1' }]);
   expect(plan.running).toEqual([run(2, 't2', 1001)]);
   expect(plan.pending).toEqual([1]);
-}, { hint: 'Un plazo que vence justo ahora ya ha vencido: la comparación es <=.' });
+}, { hint: 'Mira el caso en que el plazo es exactamente ahora: ese fragmento ya no tiene tiempo, ¿lo estás dejando en running?' });
 
 check('04.1', 'el trabajador de un fragmento vencido se da por muerto: no vuelve a idle ni recibe nada', () => {
   const plan = planAssignments({ pending: [5], running: [run(3, 't1', 10)], idle: ['t2'] }, 50, 100);
@@ -62,4 +62,4 @@ check('04.1', 'no modifica los argumentos', () => {
   expect(JSON.stringify(state)).toBe(before);
   expect(plan.assigned).toEqual([run(1, 't2', 1600)]);
   expect(plan.timedOut).toEqual([{ fragment: 1, worker: 't1' }]);
-}, { hint: 'Construye listas nuevas (copia con [...x]) en vez de usar shift/push sobre las que recibes.' });
+}, { hint: 'Tras tu llamada, el estado que recibiste ha cambiado: alguna operación de tu código modifica las listas de entrada en lugar de trabajar sobre otras.' });

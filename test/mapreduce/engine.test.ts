@@ -1,10 +1,12 @@
 // The MapReduce engine over real worker processes: equals the single-process reference on random
 // datasets, survives kill -9 of a map and a reduce worker mid-task and a hung worker, reports bad
 // workers and carries on, and leaves no process, socket or file behind.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JsonRpcHttpClient, RpcError } from '../../lib/rpc/index';
-import { killDuring, lectureDistributeAndReduce, pauseDuring, runMapReduce, runSequential, sentimentOf, startWorkerPool } from '../../lib/mapreduce/index';
+import { kitBuildRoot, killDuring, lectureDistributeAndReduce, pauseDuring, runMapReduce, runSequential, sentimentOf, startWorkerPool } from '../../lib/mapreduce/index';
 import type { WorkerPool } from '../../lib/mapreduce/index';
 import { runtimeProcesses } from '../../lib/runtime/index';
 import { pidAlive, randomCase, Servers, tcpHandles, workDir } from './helpers';
@@ -84,6 +86,39 @@ describe('MapReduce on worker processes', () => {
     await expect(lectureDistributeAndReduce(['uno', 'dos'], shared.workers)).rejects.toThrow(/range\(\) arg 3 must not be zero/);
   });
 
+  it('a worker reads and writes only inside a work folder under build/: other paths get -32602 with a Spanish reason', async () => {
+    const client = new JsonRpcHttpClient({ url: shared.workers[0]!.url, retries: 0 });
+    const inside = workDir('paths');
+    const outside = mkdtempSync(join(tmpdir(), 'mr-outside-'));
+    try {
+      mkdirSync(inside, { recursive: true });
+      writeFileSync(join(inside, 'input-0.jsonl'), '{"text":"genial"}\n');
+      writeFileSync(join(outside, 'input-0.jsonl'), '{"text":"genial"}\n');
+      const refused = async (method: string, params: Record<string, unknown>): Promise<string> => {
+        const error = await client.call(method, params).catch((e: unknown) => e);
+        expect(error, `${method} ${JSON.stringify(params)}`).toBeInstanceOf(RpcError);
+        expect((error as RpcError).code).toBe(-32602);
+        return String((error as RpcError).data);
+      };
+      const map = { job: 'sentiment', task: 0, firstLine: 0, nReduce: 1, attempt: 1 };
+      expect(await refused('map', { ...map, inputPath: join(outside, 'input-0.jsonl'), dir: outside })).toMatch(/no está dentro de build\/ del kit/);
+      expect(await refused('map', { ...map, inputPath: '/etc/passwd', dir: inside })).toMatch(/inputPath debe ser un fichero input-<n>\.jsonl de la carpeta de trabajo/);
+      expect(await refused('map', { ...map, inputPath: join(inside, '..', '..', '..', 'package.json'), dir: inside })).toMatch(/inputPath debe ser/);
+      expect(await refused('map', { ...map, inputPath: 'input-0.jsonl', dir: 'build/x' })).toMatch(/ruta absoluta/);
+      expect(await refused('reduce', { job: 'sentiment', task: 0, nMap: 1, attempt: 1, dir: join(inside, '..', '..', '..', '..') })).toMatch(/no está dentro de build\/ del kit/);
+      expect(await refused('reduce', { job: 'sentiment', task: 0, nMap: 1, attempt: 1, dir: kitBuildRoot() })).toMatch(/no está dentro de build\/ del kit/);
+      // Nothing was written outside, and inside the same call works.
+      expect(readdirSync(outside)).toEqual(['input-0.jsonl']);
+      await expect(client.call('map', { ...map, inputPath: join(inside, 'input-0.jsonl'), dir: inside })).resolves.toMatchObject({ kind: 'map', records: 1 });
+      await expect(runMapReduce({ job: 'sentiment', lines: ['{"text":"genial"}'], workers: shared.workers, dir: outside })).rejects.toThrow(/no está dentro de build\/ del kit/);
+      expect(readdirSync(outside), 'the coordinator refused before removing or writing anything').toEqual(['input-0.jsonl']);
+    } finally {
+      client.close();
+      rmSync(inside, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('a worker refuses malformed params with -32602 and a Spanish reason', async () => {
     const client = new JsonRpcHttpClient({ url: shared.workers[0]!.url, retries: 0 });
     try {
@@ -98,11 +133,36 @@ describe('MapReduce on worker processes', () => {
 });
 
 describe('Breaking it: kill -9 and a hung worker', () => {
+  it('cancel() clears a fault plan\'s pending timers: a job that ended early gets no late kill or stop', async () => {
+    const signalled: string[] = [];
+    const fake = { kill: (id: string) => signalled.push(`kill ${id}`), pause: (id: string) => signalled.push(`pause ${id}`) } as unknown as WorkerPool;
+    const kill = killDuring(fake, ['map 0'], { afterMs: 50 });
+    const stop = pauseDuring(fake, ['reduce 0'], { afterMs: 50 });
+    kill.onAttemptStart!({ task: 'map 0', worker: 'w1', attempt: 1 });
+    stop.onAttemptStart!({ task: 'reduce 0', worker: 'w2', attempt: 1 });
+    kill.cancel();
+    stop.cancel();
+    kill.onAttemptStart!({ task: 'map 0', worker: 'w3', attempt: 1 }); // after cancel: nothing more
+    await new Promise((r) => setTimeout(r, 200));
+    expect(signalled).toEqual([]);
+    // Without cancel the timer does fire (the check above can fail).
+    const live = killDuring(fake, ['map 0'], { afterMs: 10 });
+    live.onAttemptStart!({ task: 'map 0', worker: 'w4', attempt: 1 });
+    await new Promise((r) => setTimeout(r, 200));
+    live.cancel();
+    expect(signalled).toEqual(['kill w4']);
+  });
+
   it.each([21, 22])('kill -9 of a map worker and a reduce worker mid-task: re-executed, result exact (seed %i)', async (seed) => {
     const p = await pool(3);
     const c = randomCase(seed);
     const faults = killDuring(p, ['map 1', 'reduce 0']);
-    const run = await runMapReduce({ ...c, nMap: 4, nReduce: 2, workers: p.workers, dir: workDir(`kill-${seed}`), ...faults });
+    let run;
+    try {
+      run = await runMapReduce({ ...c, nMap: 4, nReduce: 2, workers: p.workers, dir: workDir(`kill-${seed}`), ...faults });
+    } finally {
+      faults.cancel();
+    }
     expect(run.result, `seed ${seed}`).toEqual(runSequential(c.job, c.lines).result);
     const lost = run.attempts.filter((a) => a.outcome !== 'ok');
     expect(lost.map((a) => [a.task, a.outcome]).sort(), `seed ${seed}`).toEqual([['map 1', 'crashed'], ['reduce 0', 'crashed']]);
@@ -118,14 +178,24 @@ describe('Breaking it: kill -9 and a hung worker', () => {
     }
     expect(run.leftoverTempFiles, `seed ${seed}: the killed writes leave partial temp files`).toBeGreaterThanOrEqual(2);
     expect(run.reports.join('\n')).toMatch(/map 1 \(intento 1\) en w\d: se cortó la conexión/);
+    expect(run.reports.join('\n'), `seed ${seed}`).not.toMatch(/socket hang up|ECONNRESET|127\.0\.0\.1/);
     await p.stop();
   }, 30_000);
 
   it('a hung worker (SIGSTOP) is given up after the timeout and its task re-executed', async () => {
     const p = await pool(2);
     const c = randomCase(31);
-    const faults = pauseDuring(p, ['reduce 0'], { holdMs: 5000 });
-    const run = await runMapReduce({ ...c, nReduce: 2, workers: p.workers, taskTimeoutMs: 1200, dir: workDir('pause'), ...faults });
+    // Only the hung attempt has a short timeout; every other attempt gets 60 s, so a slow,
+    // loaded machine cannot add a timeout. The hung one pauses 60 s mid-write (and is stopped):
+    // it cannot answer within 1.2 s however the machine runs.
+    const faults = pauseDuring(p, ['reduce 0'], { holdMs: 60_000 });
+    const taskTimeoutMs = (task: string, attempt: number) => (task === 'reduce 0' && attempt === 1 ? 1200 : 60_000);
+    let run;
+    try {
+      run = await runMapReduce({ ...c, nReduce: 2, workers: p.workers, taskTimeoutMs, dir: workDir('pause'), ...faults });
+    } finally {
+      faults.cancel();
+    }
     expect(run.result, 'seed 31').toEqual(runSequential(c.job, c.lines).result);
     expect(run.attempts.filter((a) => a.outcome !== 'ok').map((a) => [a.task, a.outcome])).toEqual([['reduce 0', 'timeout']]);
     expect(run.reports[0]).toMatch(/no respondió a tiempo tras \d+ ms/);
@@ -144,7 +214,9 @@ describe('Bad input: the coordinator reports and carries on', () => {
     const text = run.reports.join('\n');
     expect(text).toMatch(/en basura: respondió algo que no es una respuesta válida/);
     expect(text).toMatch(/en error: respondió con un objeto de error .*-32001 disco lleno/);
-    expect(text).toMatch(/en muerto: no se pudo conectar/);
+    expect(text).toMatch(/en muerto: no se pudo conectar .*conexión rechazada: nadie escucha en ese puerto/);
+    // Reports are in Spanish and read the same every run: no Node error codes, no address or port.
+    expect(text).not.toMatch(/ECONNREFUSED|socket hang up|127\.0\.0\.1|:\d{4,5}\b/);
   });
 
   it('a JSON-RPC success with a result of the wrong shape counts as garbage', async () => {
@@ -154,6 +226,14 @@ describe('Bad input: the coordinator reports and carries on', () => {
     const run = await runMapReduce({ ...c, workers: [liar, good], dir: workDir('liar') });
     expect(run.result).toEqual(runSequential(c.job, c.lines).result);
     expect(run.reports.join('\n')).toMatch(/mentiroso: respondió algo que no es una respuesta válida/);
+  });
+
+  it('a failed write of the input splits fails the job and leaves no work folder', async () => {
+    const unwritable = { toString: () => { throw new Error('disco lleno (simulado)'); } };
+    const split = () => [['{"text":"genial"}'], [unwritable as unknown as string]];
+    const dir = workDir('failed-write');
+    await expect(runMapReduce({ job: 'sentiment', lines: ['{"text":"genial"}'], workers: [{ id: 'nadie', url: 'http://127.0.0.1:9/' }], split, dir })).rejects.toThrow(/disco lleno/);
+    expect(existsSync(dir), 'work folder left behind').toBe(false);
   });
 
   it('with no worker left the job fails with a clear Spanish error, no hang, no folder left', async () => {

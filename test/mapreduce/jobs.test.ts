@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   commentsToLines, fnv1a, generateComments, intermediateName, loadCommentsDataset, partitionOf, runMapTask, runReduceTask, runSequential, sentimentOf,
-  splitEvenly,
+  spanishTransportDetail, splitEvenly, workDirProblem,
 } from '../../lib/mapreduce/index';
 import { buildCommentsDatasetLines } from '../../lib/mapreduce/dataset';
 
@@ -22,9 +22,9 @@ describe('the comments dataset', () => {
   it('reports its three malformed lines by number and why, and counts the rest', () => {
     const run = runSequential('sentiment', loadCommentsDataset());
     expect(run.malformed).toEqual([
-      { line: 1234, reason: 'no es JSON' },
-      { line: 2718, reason: 'falta el campo text (texto)' },
-      { line: 4242, reason: 'no es un objeto' },
+      { line: 1235, reason: 'no es JSON' },
+      { line: 2719, reason: 'falta el campo text (texto)' },
+      { line: 4243, reason: 'no es un objeto' },
     ]);
     expect(run.records).toBe(5000);
     expect(run.result.reduce((n, [, c]) => n + c, 0)).toBe(5000);
@@ -85,12 +85,30 @@ describe("a worker's tasks, run in this process", () => {
       }
       out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
       expect(out, job).toEqual(runSequential(job, lines).result);
-      expect(malformed).toEqual([100]);
+      expect(malformed, 'line numbers count from 1').toEqual([101]);
     }
   });
 
   it('a reduce task with a missing intermediate file fails with a clear error', async () => {
     dir = mkdtempSync(join(tmpdir(), 'mr-tasks-'));
     await expect(runReduceTask({ job: 'sentiment', task: 0, nMap: 1, dir, attempt: 1 })).rejects.toThrow(/no puedo leer el fichero intermedio mr-0-0.json/);
+  });
+});
+
+describe('what a student reads', () => {
+  it("Node's socket errors are reported in Spanish, without the address and port", () => {
+    expect(spanishTransportDetail('no se pudo conectar: connect ECONNREFUSED 127.0.0.1:43005')).toBe('no se pudo conectar: conexión rechazada: nadie escucha en ese puerto');
+    expect(spanishTransportDetail('conexión cortada: socket hang up')).toBe('conexión cortada: el trabajador cerró la conexión sin responder');
+    expect(spanishTransportDetail('conexión cortada: read ECONNRESET')).toBe('conexión cortada: el trabajador reinició la conexión');
+    expect(spanishTransportDetail('no se pudo conectar: connect EWEIRD 127.0.0.1:43005')).toBe('no se pudo conectar: connect EWEIRD');
+    expect(spanishTransportDetail('sin respuesta en 5000 ms')).toBe('sin respuesta en 5000 ms');
+  });
+
+  it('a work folder must be an absolute path strictly inside build/', () => {
+    expect(workDirProblem(join(__dirname, '..', '..', 'build', 'mapreduce', 'x'))).toBeUndefined();
+    expect(workDirProblem(join(__dirname, '..', '..', 'build'))).toMatch(/no está dentro de build\/ del kit/);
+    expect(workDirProblem(join(__dirname, '..', '..', 'build', '..', 'lib'))).toMatch(/no está dentro de build\/ del kit/);
+    expect(workDirProblem(tmpdir())).toMatch(/no está dentro de build\/ del kit/);
+    expect(workDirProblem('build/mapreduce/x')).toMatch(/ruta absoluta/);
   });
 });

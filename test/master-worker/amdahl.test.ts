@@ -1,11 +1,12 @@
 // Amdahl's law, the Karp–Flatt metric, the scaling table and the comparison row, from plain runs.
 import { describe, expect, it } from 'vitest';
-import { amdahlSpeedup, karpFlatt, scalingChart, scalingFromRuns, summarizeMasterWorker, fragmentTries, LECTURE_VIDEO } from '../../lib/master-worker/index';
+import { amdahlSpeedup, karpFlatt, scalingChart, scalingFromRuns, scalingRows, summarizeMasterWorker, fragmentTries, LECTURE_VIDEO } from '../../lib/master-worker/index';
 import type { MasterEvent, MasterWorkerRun } from '../../lib/master-worker/index';
 
 const fakeRun = (workers: number, totalMs: number, extra: Partial<MasterWorkerRun> = {}): MasterWorkerRun => ({
+  workMs: [totalMs * 0.95],
   video: LECTURE_VIDEO, fragmentS: 10, workers, cores: 2, fragments: 12, timeoutMs: 1000, sha256: 'ab'.repeat(32), outputBytes: 10,
-  startMs: 100, splitMs: 1, joinMs: 49, renderMs: totalMs - 50, totalMs, threadsStarted: workers, attempts: [], workMs: [],
+  startMs: 100, splitMs: 1, joinMs: 29, masterBusyMs: 20, renderMs: totalMs - 50, totalMs, threadsStarted: workers, attempts: [],
   events: [], reassigned: [], problems: [], faults: [], ...extra,
 });
 
@@ -31,9 +32,24 @@ describe("Amdahl's law", () => {
 describe('the scaling table', () => {
   const runs = [fakeRun(1, 1000), fakeRun(2, 550), fakeRun(4, 560)];
   const scaling = scalingFromRuns(runs);
-  it('measures the serial fraction as (split + join) / total of the one-worker run', () => {
+  it('measures the serial fraction as (T1 − Σ workMs) / T1 of the one-worker run, and the master busy share', () => {
     expect(scaling.serialFraction).toBeCloseTo(0.05, 12);
+    expect(scalingFromRuns([fakeRun(1, 1000, { workMs: [300, 400] })]).serialFraction).toBeCloseTo(0.3, 12);
+    expect(scaling.masterBusyFraction).toBeCloseTo(0.05, 12);
     expect(scaling.points.map((p) => p.speedup)).toEqual([1, 1000 / 550, 1000 / 560]);
+  });
+  it('keeps the fastest of repeated runs per worker count, and measures what is not rendering', () => {
+    const repeated = scalingFromRuns([
+      fakeRun(1, 1200, { masterBusyMs: 500 }), fakeRun(1, 1000, { workMs: [300, 300] }), fakeRun(2, 700), fakeRun(2, 600), fakeRun(2, 900),
+    ]);
+    expect(repeated.points.map((p) => [p.workers, p.totalMs])).toEqual([[1, 1000], [2, 600]]);
+    expect(repeated.serialFraction).toBeCloseTo(0.4, 12);
+    expect(repeated.masterBusyFraction).toBeCloseTo(0.05, 12);
+    expect(repeated.repeats).toBe(3);
+  });
+  it('shows Karp–Flatt as «—» when the measured speed-up is below 1', () => {
+    const rows = scalingRows(scalingFromRuns([fakeRun(1, 1000), fakeRun(2, 1100), fakeRun(3, 400)]));
+    expect(rows.map((r) => r['fracción serie implícita (Karp–Flatt)'])).toEqual(['—', '—', '0,100']);
   });
   it('caps Amdahl at the cores: 4 workers on 2 cores are predicted like 2', () => {
     const four = scaling.points.find((p) => p.workers === 4)!;

@@ -30,7 +30,7 @@ describe('summarizeP2P', () => {
     expect(s.coordinator).toContain('nadie: 3 pares iguales');
     expect(s.whenANodeDies).toBe('p3 murió sin avisar: p1 lo detectaron al escribirle y lo quitaron de sus vecinos; el mensaje siguiente (p2#1) llegó a 2 de 2 pares vivos');
     expect(s.scaling).toBe('inundar a todos: 139 envíos por mensaje y 3,7 duplicados por par; con fan-out 2 y 10 % de pérdida llega al 77\u00a0%');
-    expect(s.measured).toBe('2 mensajes por TCP real: cada par vivo mostró cada uno exactamente 1 vez; 1 tramas basura rechazadas sin caerse; 0 sockets abiertos al final');
+    expect(s.measured).toBe('2 mensajes por TCP real: cada par vivo mostró cada uno exactamente 1 vez; 1 trama basura rechazada sin caerse; 0 sockets abiertos al final');
   });
 
   it('says so when a peer showed a line twice, or nobody died', () => {

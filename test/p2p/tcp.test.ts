@@ -3,7 +3,7 @@
 import * as net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeFrame } from '../../lib/net/framing';
-import { runTcpChat } from '../../lib/p2p/chat';
+import { runTcpChat, sendGarbage } from '../../lib/p2p/chat';
 import { recvDemo } from '../../lib/p2p/lecture';
 import { TcpPeer, waitUntil } from '../../lib/p2p/tcp-peer';
 import { floodOnChat } from '../../lib/p2p/exercises';
@@ -93,5 +93,22 @@ describe('the lecture\'s recv(1024) on real sockets', () => {
     expect(long?.lecture[0]?.length).toBe(1024);
     expect(long?.framed).toEqual(long?.sent);
     await waitUntil(() => tcpHandles() <= before, { timeoutMs: 2_000, what: 'que se cierren los sockets' });
+  });
+
+  it('sending garbage to a server that never closes the connection fails after the timeout with a Spanish error, and closes its socket', async () => {
+    const before = tcpHandles();
+    const accepted: net.Socket[] = [];
+    const server = net.createServer((socket) => { accepted.push(socket); socket.resume(); });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      await expect(sendGarbage(port, encodeFrame('basura'), 200)).rejects.toThrow(/no cerró en 200 ms/);
+    } finally {
+      for (const socket of accepted) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    await waitUntil(() => tcpHandles() === before, { timeoutMs: 2_000, what: 'que se cierren los sockets' });
+    expect(tcpHandles()).toBe(before);
   });
 });
