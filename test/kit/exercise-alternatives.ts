@@ -6,7 +6,7 @@
 /** A solution on trial: any function standing in for an exercise function. */
 export type Fn = (...args: never[]) => unknown;
 
-/** The alternative solutions of one exercise: correct, wrong and trivial ones. */
+/** The alternative solutions of one exercise: correct, wrong and trivial ones (returning `undefined` and throwing are added to every exercise's trivial ones). */
 export interface Alternatives { fn: string; correct: Record<string, Fn>; wrong: Record<string, Fn>; trivial?: Record<string, Fn> }
 import { ALTERNATIVES as CH03 } from './alternatives/ch03';
 import { ALTERNATIVES as CH04_MASTER_WORKER } from './alternatives/ch04-master-worker';
@@ -214,10 +214,13 @@ const TRIVIAL: Record<string, Record<string, Fn>> = {
   '02.2': constant('before', 'after', 'concurrent', 'equal'),
   '02.3': { 'vacío': () => new Map(), 'a tal cual': (a: Vector) => a, 'b tal cual': (_a: Vector, b: Vector) => b },
 };
-for (const [id, trivial] of Object.entries(TRIVIAL)) {
-  SOLUTIONS[id]!.trivial = { ...trivial, 'devuelve undefined': () => undefined, 'lanza un error': () => { throw new Error('sin hacer'); } };
-}
+for (const [id, trivial] of Object.entries(TRIVIAL)) SOLUTIONS[id]!.trivial = trivial;
 
 // Later chapters keep their alternatives in test/kit/alternatives/chNN.ts (each file exports
 // `ALTERNATIVES: Record<string, Alternatives>` with its own trivial solutions filled in).
 for (const chapter of CHAPTER_FILES) Object.assign(SOLUTIONS, chapter);
+
+// The two trivial answers every exercise is tried against: nothing, and an error.
+for (const solutions of Object.values(SOLUTIONS)) {
+  solutions.trivial = { ...solutions.trivial, 'devuelve undefined': () => undefined, 'lanza un error': () => { throw new Error('sin hacer'); } };
+}

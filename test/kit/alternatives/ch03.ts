@@ -1,6 +1,6 @@
 // Alternative solutions of chapter 03's exercises, for test/kit/exercise-quality.test.ts.
 // Teacher only (scripts/release.mjs leaves test/kit/alternatives/ out of the student edition).
-import type { Alternatives, Fn } from '../exercise-alternatives';
+import type { Alternatives } from '../exercise-alternatives';
 
 type Counts = Record<string, number>;
 type Pn = { p: Counts; n: Counts };
@@ -12,14 +12,6 @@ const maxOf = (x: Counts, y: Counts): Counts => {
   for (const id of new Set([...Object.keys(x), ...Object.keys(y)])) out[id] = Math.max(x[id] ?? 0, y[id] ?? 0);
   return out;
 };
-const trivial = (extra: Record<string, Fn>): Record<string, Fn> => ({
-  ...extra,
-  'devuelve undefined': () => undefined,
-  'lanza un error': () => {
-    throw new Error('sin hacer');
-  },
-});
-
 /** Chapter 03's exercises: correct, wrong and trivial solutions on trial. */
 export const ALTERNATIVES: Record<string, Alternatives> = {
   '03.1': {
@@ -50,7 +42,7 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
       },
       'mínimo en n': (a: Pn, b: Pn) => ({ p: maxOf(a.p, b.p), n: Object.fromEntries(Object.entries(maxOf(a.n, b.n)).map(([k]) => [k, Math.min(a.n[k] ?? 0, b.n[k] ?? 0)])) }),
     },
-    trivial: trivial({ 'a tal cual': (a: Pn) => a, 'b tal cual': (_a: Pn, b: Pn) => b, 'vacío': () => ({ p: {}, n: {} }) }),
+    trivial: { 'a tal cual': (a: Pn) => a, 'b tal cual': (_a: Pn, b: Pn) => b, 'vacío': () => ({ p: {}, n: {} }) },
   },
   '03.2': {
     fn: 'lwwWinner',
@@ -70,7 +62,7 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
       'nodo menor gana': (a: Stamp, b: Stamp) => (a.l !== b.l ? (a.l > b.l ? 'a' : 'b') : a.c !== b.c ? (a.c > b.c ? 'a' : 'b') : a.node === b.node ? 'equal' : a.node < b.node ? 'a' : 'b'),
       'ignora c': (a: Stamp, b: Stamp) => (a.l !== b.l ? (a.l > b.l ? 'a' : 'b') : a.node === b.node ? 'equal' : a.node > b.node ? 'a' : 'b'),
     },
-    trivial: trivial({ 'siempre "a"': () => 'a', 'siempre "b"': () => 'b', 'siempre "equal"': () => 'equal' }),
+    trivial: { 'siempre "a"': () => 'a', 'siempre "b"': () => 'b', 'siempre "equal"': () => 'equal' },
   },
   '03.3': {
     fn: 'readYourWritesViolations',
@@ -124,6 +116,6 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
         return out;
       },
     },
-    trivial: trivial({ 'siempre []': () => [], 'todas las lecturas': (s: Step[]) => s.flatMap((x, i) => (x.kind === 'read' ? [i] : [])) }),
+    trivial: { 'siempre []': () => [], 'todas las lecturas': (s: Step[]) => s.flatMap((x, i) => (x.kind === 'read' ? [i] : [])) },
   },
 };

@@ -1,20 +1,12 @@
 // Alternative solutions of exercise 04.4 (cashierReceive), for test/kit/exercise-quality.test.ts.
 // Teacher only (scripts/release.mjs leaves test/kit/alternatives/ out of the student edition).
-import type { Alternatives, Fn } from '../exercise-alternatives';
+import type { Alternatives } from '../exercise-alternatives';
 
 type State = { chargedOrders: string[]; totalCents: number };
 type Message = { type: 'Charge'; orderId: string; customer: string; amountCents: number } | { type: 'Total'; replyTo: string };
 
 const total = (s: State, m: { replyTo: string }) => ({ state: s, replies: [{ to: m.replyTo, message: { type: 'TotalIs', totalCents: s.totalCents, orders: s.chargedOrders.length } }] });
 const receipt = (m: { orderId: string; customer: string; amountCents: number }) => ({ to: m.customer, message: { type: 'Receipt', orderId: m.orderId, amountCents: m.amountCents } });
-const trivial = (extra: Record<string, Fn>): Record<string, Fn> => ({
-  ...extra,
-  'devuelve undefined': () => undefined,
-  'lanza un error': () => {
-    throw new Error('sin hacer');
-  },
-});
-
 /** Exercise 04.4: correct, wrong and trivial solutions on trial. */
 export const ALTERNATIVES: Record<string, Alternatives> = {
   '04.4': {
@@ -54,10 +46,10 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
         return { state: { chargedOrders: [...s.chargedOrders, m.orderId], totalCents: s.totalCents + m.amountCents }, replies: [receipt(m)] };
       },
     },
-    trivial: trivial({
+    trivial: {
       'estado tal cual, sin respuestas': (s: State) => ({ state: s, replies: [] }),
       'estado vacío': () => ({ state: { chargedOrders: [], totalCents: 0 }, replies: [] }),
       'el mensaje como respuesta': (s: State, m: Message) => ({ state: s, replies: [{ to: 'sala/cliente-1', message: m }] }),
-    }),
+    },
   },
 };

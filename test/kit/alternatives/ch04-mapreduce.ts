@@ -1,14 +1,6 @@
 // Alternative solutions of chapter 04's MapReduce exercise (04.3), for test/kit/exercise-quality.test.ts.
 // Teacher only (scripts/release.mjs leaves test/kit/alternatives/ out of the student edition).
-import type { Alternatives, Fn } from '../exercise-alternatives';
-
-const trivial = (extra: Record<string, Fn>): Record<string, Fn> => ({
-  ...extra,
-  'devuelve undefined': () => undefined,
-  'lanza un error': () => {
-    throw new Error('sin hacer');
-  },
-});
+import type { Alternatives } from '../exercise-alternatives';
 
 /** Chapter 04's MapReduce exercise: correct, wrong and trivial solutions on trial. */
 export const ALTERNATIVES: Record<string, Alternatives> = {
@@ -64,6 +56,6 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
         return out;
       },
     },
-    trivial: trivial({ 'items tal cual': (items: unknown[]) => items, 'un solo lote': (items: unknown[]) => [items], 'lista vacía': () => [] }),
+    trivial: { 'items tal cual': (items: unknown[]) => items, 'un solo lote': (items: unknown[]) => [items], 'lista vacía': () => [] },
   },
 };

@@ -25,10 +25,6 @@ const planner = (opts: { strict?: boolean; requeueAtEnd?: boolean; reviveDead?: 
   };
 
 const trivial: Record<string, Fn> = {
-  'devuelve undefined': () => undefined,
-  'lanza un error': () => {
-    throw new Error('sin hacer');
-  },
   'el estado tal cual': (s: State) => ({ ...s, assigned: [], timedOut: [] }),
   'plan vacío': () => ({ pending: [], running: [], idle: [], assigned: [], timedOut: [] }),
 };

@@ -1,16 +1,8 @@
 // Alternative solutions of exercise 04.2 (floodOnChat), for test/kit/exercise-quality.test.ts.
 // Teacher only (scripts/release.mjs leaves test/kit/alternatives/ out of the student edition).
-import type { Alternatives, Fn } from '../exercise-alternatives';
+import type { Alternatives } from '../exercise-alternatives';
 
 type Msg = { id: string; origin: string };
-
-const trivial = (extra: Record<string, Fn>): Record<string, Fn> => ({
-  ...extra,
-  'devuelve undefined': () => undefined,
-  'lanza un error': () => {
-    throw new Error('sin hacer');
-  },
-});
 
 /** Exercise 04.2: correct, wrong and trivial solutions on trial. */
 export const ALTERNATIVES: Record<string, Alternatives> = {
@@ -45,10 +37,10 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
       'ordena los vecinos': (seen: Set<string>, m: Msg, from: string, neighbours: string[]) =>
         seen.has(m.id) ? { seen: new Set(seen), deliver: false, forwardTo: [] } : { seen: new Set(seen).add(m.id), deliver: true, forwardTo: neighbours.filter((n) => n !== from && n !== m.origin).sort() },
     },
-    trivial: trivial({
+    trivial: {
       'seen tal cual': (seen: Set<string>) => seen,
       'nunca entrega': (seen: Set<string>) => ({ seen, deliver: false, forwardTo: [] }),
       'entrega y reenvía a todos': (seen: Set<string>, _m: Msg, _f: string, neighbours: string[]) => ({ seen, deliver: true, forwardTo: neighbours }),
-    }),
+    },
   },
 };

@@ -26,8 +26,6 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
     },
     trivial: {
       constante: () => ({ overlap: 1, readsSeeLastWrite: true, writesOverlap: true, writeFailuresTolerated: 1, readFailuresTolerated: 1 }),
-      undefined: () => undefined,
-      error: () => { throw new Error('sin resolver'); },
       'devuelve n': (n: number) => n,
     },
   },
@@ -49,8 +47,6 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
     },
     trivial: {
       cero: () => 0,
-      undefined: () => undefined,
-      error: () => { throw new Error('sin resolver'); },
       'devuelve primaryIndex': (p: number) => p,
     },
   },
@@ -96,8 +92,6 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
     },
     trivial: {
       vacío: () => ({ newest: null, stale: [] }),
-      undefined: () => undefined,
-      error: () => { throw new Error('sin resolver'); },
       'devuelve replies': (replies: Reply[]) => replies,
     },
   },

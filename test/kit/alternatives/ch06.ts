@@ -24,8 +24,6 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
     trivial: {
       'siempre true': () => true,
       'siempre false': () => false,
-      undefined: () => undefined,
-      error: () => { throw new Error('sin resolver'); },
     },
   },
   '06.2': {
@@ -59,8 +57,6 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
     trivial: {
       'devuelve commitIndex': ({ commitIndex }: Commit) => commitIndex,
       'devuelve la longitud': ({ logTerms }: Commit) => logTerms.length,
-      undefined: () => undefined,
-      error: () => { throw new Error('sin resolver'); },
     },
   },
   '06.3': {
@@ -77,8 +73,6 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
     trivial: {
       'el propio (la lección)': (_ps: Prom[], own: string) => own,
       constante: () => 'Comamos sushi',
-      undefined: () => undefined,
-      error: () => { throw new Error('sin resolver'); },
     },
   },
   '06.4': {
@@ -101,8 +95,6 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
     trivial: {
       'siempre true': () => true,
       'siempre false': () => false,
-      undefined: () => undefined,
-      error: () => { throw new Error('sin resolver'); },
     },
   },
 };

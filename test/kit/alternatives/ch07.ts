@@ -1,19 +1,11 @@
 // Alternative solutions of chapter 07's exercises, for test/kit/exercise-quality.test.ts.
 // Teacher only (scripts/release.mjs leaves test/kit/alternatives/ out of the student edition).
-import type { Alternatives, Fn } from '../exercise-alternatives';
+import type { Alternatives } from '../exercise-alternatives';
 
 type Stamp = { time: number; node: string } | null;
 type Storage = { value: string | null; highestToken: number };
 type Write = { token: number; value: string };
 const ignore = () => ({ reply: 'ignore', startElection: false, electionTo: [] as number[] });
-const trivial = (extra: Record<string, Fn>): Record<string, Fn> => ({
-  ...extra,
-  'devuelve undefined': () => undefined,
-  'lanza un error': () => {
-    throw new Error('sin hacer');
-  },
-});
-
 /** Chapter 07's exercises: correct, wrong and trivial solutions on trial. */
 export const ALTERNATIVES: Record<string, Alternatives> = {
   '07.1': {
@@ -38,10 +30,10 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
       'responde también a los mayores': (me: number, from: number, electing: boolean, ids: number[]) =>
         from === me ? ignore() : { reply: 'Answer', startElection: !electing, electionTo: electing ? [] : ids.filter((x) => x > me).sort((a, b) => a - b) },
     },
-    trivial: trivial({
+    trivial: {
       'siempre ignora': () => ignore(),
       'siempre responde y convoca a todos': (_me: number, _from: number, _e: boolean, ids: number[]) => ({ reply: 'Answer', startElection: true, electionTo: ids }),
-    }),
+    },
   },
   '07.2': {
     fn: 'ricartAgrawalaDefers',
@@ -67,7 +59,7 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
       'HELD compara marcas': (state: string, mine: Stamp, request: { time: number; node: string }) =>
         state !== 'RELEASED' && mine !== null && (mine.time < request.time || (mine.time === request.time && mine.node < request.node)),
     },
-    trivial: trivial({ 'siempre true': () => true, 'siempre false': () => false }),
+    trivial: { 'siempre true': () => true, 'siempre false': () => false },
   },
   '07.3': {
     fn: 'fencedWrite',
@@ -88,9 +80,9 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
       },
       'rechazo que baja el token': (s: Storage, w: Write) => (w.token >= s.highestToken ? { storage: { value: w.value, highestToken: w.token }, accepted: true } : { storage: { value: s.value, highestToken: w.token }, accepted: false }),
     },
-    trivial: trivial({
+    trivial: {
       'devuelve storage tal cual': (s: Storage) => s,
       'siempre rechaza': (s: Storage) => ({ storage: s, accepted: false }),
-    }),
+    },
   },
 };

@@ -43,9 +43,6 @@ const line = (options: { once?: boolean; failedStrict?: boolean; inTransit?: boo
   return cut;
 };
 
-const fail = () => { throw new Error('sin hacer'); };
-const common = { 'devuelve undefined': () => undefined, 'lanza un error': fail };
-
 /** Chapter 08's exercises: correct, wrong and trivial solutions on trial. */
 export const ALTERNATIVES: Record<string, Alternatives> = {
   '08.1': {
@@ -69,7 +66,7 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
       'logaritmo natural': phiWith(population, { log: Math.log }),
       'ordena los intervalos': (xs: number[], t: number, minStd: number, pause: number) => { xs.sort((a, b) => a - b); xs.pop(); return phiWith(population)(xs.length ? xs : [0], t, minStd, pause); },
     },
-    trivial: { 'siempre 0': () => 0, 'siempre 8': () => 8, 'el tiempo transcurrido': (_xs: number[], t: number) => t, ...common },
+    trivial: { 'siempre 0': () => 0, 'siempre 8': () => 8, 'el tiempo transcurrido': (_xs: number[], t: number) => t },
   },
   '08.2': {
     fn: 'markerRule',
@@ -99,7 +96,6 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
     trivial: {
       'siempre el primer marcador': () => ({ recordState: true, sendMarkers: true, open: [] }),
       'open tal cual': (_r: boolean, open: string[]) => open,
-      ...common,
     },
   },
   '08.3': {
@@ -121,7 +117,6 @@ export const ALTERNATIVES: Record<string, Alternatives> = {
       'objeto vacío': () => ({}),
       'checkpoints tal cual': (cps: Cps) => cps,
       'nadie retrocede': (cps: Cps, _m: Msg[], _f: string, at: number) => Object.fromEntries(Object.keys(cps).map((p) => [p, at])),
-      ...common,
     },
   },
 } satisfies Record<string, Alternatives & { correct: Record<string, Fn> }>;
