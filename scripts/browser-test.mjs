@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Browser tests, in headless Chromium (Debian's), one front end at a time:
+// Browser tests, in headless Chromium (Debian's), in two lanes that run at once (a kernel
+// uses one core and this machine has two): book, classic | lab, nb7, remote.
 //
 //   book     the static site from file://: every chapter page, every plot drew, no console errors.
 //   classic  classic Notebook 6, lab JupyterLab 4, nb7 Notebook 7, each started through
@@ -18,6 +19,7 @@
 //   npm run browser-test -- --front-end lab       one (repeat the flag, or lab,nb7)
 //   npm run browser-test -- --chapter 00          only some chapters (by number) in the front ends
 //   npm run browser-test -- --screenshots         also refresh docs/screenshots/*.png
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,9 +56,13 @@ const BOOK = join(BUILD, 'book');
 const VIEWPORT = { width: 1200, height: 900 };
 let failures = 0;
 let passes = 0;
+/** The checks of the attempt running in this async context (lanes run at once). */
+const attempt = new AsyncLocalStorage();
 const check = (ok, message) => {
   if (ok) passes += 1;
   else failures += 1;
+  const tally = attempt.getStore();
+  if (tally) tally[ok ? 'passes' : 'failures'] += 1;
   console.log(`${ok ? 'ok  ' : 'FAIL'}  ${message}`);
 };
 const seconds = (t0) => ((Date.now() - t0) / 1000).toFixed(1);
@@ -298,20 +304,22 @@ async function screenshot(page, frontEnd) {
  * with the first attempt's failures left above it; a second failure counts.
  */
 async function withOneRetry(label, run) {
-  const [failuresBefore, passesBefore] = [failures, passes];
-  await run();
-  if (failures === failuresBefore) return;
-  const first = failures - failuresBefore;
-  console.log(`retry ${label}: ${first} failed check(s) above; running it once more`);
-  [failures, passes] = [failuresBefore, passesBefore];
-  await run();
-  if (failures === failuresBefore) console.log(`flaky ${label}: passed on the second attempt (the first attempt's ${first} failure(s) are above)`);
+  const first = { passes: 0, failures: 0 };
+  await attempt.run(first, run);
+  if (first.failures === 0) return;
+  console.log(`retry ${label}: ${first.failures} failed check(s) above; running it once more`);
+  failures -= first.failures;
+  passes -= first.passes;
+  const second = { passes: 0, failures: 0 };
+  await attempt.run(second, run);
+  if (second.failures === 0) console.log(`flaky ${label}: passed on the second attempt (the first attempt's ${first.failures} failure(s) are above)`);
 }
 
 const browser = await launchChromium();
 const timings = [];
-try {
-  for (const part of selected) {
+/** One lane: its parts one after another. */
+async function lane(parts) {
+  for (const part of parts) {
     const t0 = Date.now();
     if (part === 'book') await testBook(browser);
     else if (part === 'remote') {
@@ -321,6 +329,15 @@ try {
     } else await withOneRetry(part, () => testFrontEnd(browser, part));
     timings.push(`${part} ${seconds(t0)} s`);
   }
+}
+try {
+  // Classic Notebook (its own Debian Jupyter) beside the pip JupyterLab family.
+  const lanes = [['book', 'classic'], ['lab', 'nb7', 'remote']]
+    .map((parts) => parts.filter((p) => selected.includes(p)))
+    .filter((parts) => parts.length > 0);
+  await Promise.all(lanes.map((parts) => lane(parts).catch((error) => {
+    check(false, `browser test crashed: ${error instanceof Error ? error.stack : error}`);
+  })));
 } catch (error) {
   check(false, `browser test crashed: ${error instanceof Error ? error.stack : error}`);
 } finally {

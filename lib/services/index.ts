@@ -9,3 +9,4 @@ export type { ServiceHandle, ServiceName, StartServiceOptions } from './process'
 export { encodeCommand, parseReply, RedisConnection, RedisError, redisBinary, replicationField, startRedis, startRedisPair } from './redis';
 export type { RedisPair, RedisServer, RespValue } from './redis';
 export { etcdBinary, startEtcdCluster } from './etcd'; export type { EtcdCluster, EtcdClusterOptions, EtcdMember } from './etcd'; export { etcdClient, EtcdError } from './etcd-client'; export type { EtcdClient, EtcdErrorKind } from './etcd-client'; export { longestWriteGapMs, measureEtcdFailover, recordEtcdHistory } from './etcd-history'; export type { EtcdFailover, EtcdHistoryOptions } from './etcd-history';
+export { haproxyBinary, haproxyConfig, startHaproxy } from './haproxy'; export type { HaproxyBalance, HaproxyInstance, HaproxyPool, HaproxyServerLine } from './haproxy';

@@ -9,7 +9,7 @@
  * process dies without running it (SIGKILL), lib/runtime's reaper watchdog kills them.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { findBinary, nonLoopbackAddress } from './binaries';
 import { reaperWatch } from '../runtime/reaper';
@@ -57,7 +57,8 @@ export interface StartServiceOptions {
   readonly keep?: boolean;
 }
 
-const ROOT = resolve(__dirname, '..', '..');
+// Real path: under tslab, __dirname goes through the notebooks/lib symlink.
+const ROOT = resolve(realpathSync(__dirname), '..', '..');
 
 /** The data folder of a service: `build/services/<name>-<port>` under the kit's root. */
 export function serviceDataDir(name: string, port: number | string): string {

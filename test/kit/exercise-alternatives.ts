@@ -13,12 +13,21 @@ import { ALTERNATIVES as CH04_MASTER_WORKER } from './alternatives/ch04-master-w
 import { ALTERNATIVES as CH04_P2P } from './alternatives/ch04-p2p';
 import { ALTERNATIVES as CH04_MAPREDUCE } from './alternatives/ch04-mapreduce';
 import { ALTERNATIVES as CH04_ACTORS } from './alternatives/ch04-actors';
+import { ALTERNATIVES as CH09_BALANCERS } from './alternatives/ch09-balancers';
+import { ALTERNATIVES as CH09_HASHING } from './alternatives/ch09-hashing';
+import { ALTERNATIVES as CH10_NFS } from './alternatives/ch10-nfs';
+import { ALTERNATIVES as CH10_RSYNC } from './alternatives/ch10-rsync';
+import { ALTERNATIVES as CH10_DFS } from './alternatives/ch10-dfs';
+import { ALTERNATIVES as CH10_DHT } from './alternatives/ch10-dht';
+import { ALTERNATIVES as CH11_CHAIN } from './alternatives/ch11-chain';
+import { ALTERNATIVES as CH11_GOSSIP } from './alternatives/ch11-gossip';
 import { ALTERNATIVES as CH05 } from './alternatives/ch05';
 import { ALTERNATIVES as CH06 } from './alternatives/ch06';
 import { ALTERNATIVES as CH07 } from './alternatives/ch07';
 import { ALTERNATIVES as CH08 } from './alternatives/ch08';
 
-const CHAPTER_FILES = [CH03, CH04_MASTER_WORKER, CH04_P2P, CH04_MAPREDUCE, CH04_ACTORS, CH05, CH06, CH07, CH08];
+const CHAPTER_FILES = [CH03, CH04_MASTER_WORKER, CH04_P2P, CH04_MAPREDUCE, CH04_ACTORS, CH05, CH06, CH07, CH08,
+  CH09_BALANCERS, CH09_HASHING, CH10_NFS, CH10_RSYNC, CH10_DFS, CH10_DHT, CH11_CHAIN, CH11_GOSSIP];
 type Vector = ReadonlyMap<string, number>;
 type Ledger = { balances: Map<string, number>; applied: Set<string> };
 type Pay = { paymentId: string; account: string; amount: number };

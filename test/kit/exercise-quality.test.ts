@@ -42,13 +42,24 @@ vi.mock('../../lib/lease/exercises', routed(['fencedWrite']));
 vi.mock('../../lib/replication/exercises', routed(['quorumProperties', 'semiSyncCommitIndex', 'readRepairPlan']));
 vi.mock('../../lib/detector/exercises', routed(['phiFromIntervals']));
 vi.mock('../../lib/checkpoint/exercises', routed(['markerRule', 'recoveryLine']));
+vi.mock('../../lib/balance/exercises-balancers', routed(['smoothWeightedStep']));
+vi.mock('../../lib/balance/exercises', routed(['jumpConsistentHash', 'keysMovedByJoin']));
+vi.mock('../../lib/nfs/exercises', routed(['attributeCacheDecision']));
+vi.mock('../../lib/rsync/exercises', routed(['rollChecksum']));
+vi.mock('../../lib/dfs/exercises', routed(['chooseReplicaTarget']));
+vi.mock('../../lib/dht/exercises', routed(['xorBucket']));
+vi.mock('../../lib/blockchain/exercises', routed(['validateChain', 'hashMeetsTarget']));
+vi.mock('../../lib/stake/exercises', routed(['pickByStake']));
+vi.mock('../../lib/gossip/exercises', routed(['pushPullRound']));
 
 import { SOLUTIONS } from './exercise-alternatives';
 import type { Fn } from './exercise-alternatives';
 
 /** The chapters whose checks are tried (each needs its exercise modules routed above). */
 const CHAPTERS = ['00-introduccion', '01-comunicacion', '02-relojes', '03-cap',
-  '04-patrones-master-worker', '04-patrones-p2p', '04-patrones-mapreduce', '04-patrones-actors', '05-consistencia', '06-consenso', '07-coordinacion', '08-tolerancia'];
+  '04-patrones-master-worker', '04-patrones-p2p', '04-patrones-mapreduce', '04-patrones-actors', '05-consistencia', '06-consenso', '07-coordinacion', '08-tolerancia',
+  '09-carga-balancers', '09-carga-hashing', '10-archivos-nfs', '10-archivos-rsync', '10-archivos-dfs', '10-archivos-dht',
+  '11-blockchain-chain', '11-blockchain-gossip'];
 
 /** Runs every collected check of `id` with `solution`; returns the failing ones with their messages. */
 async function failures(id: string, solution: Fn, visibility: 'public' | 'hidden'): Promise<string[]> {

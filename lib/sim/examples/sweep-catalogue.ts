@@ -44,6 +44,10 @@ const MUTEX = here('../../mutex/scenario.ts');
 const LEASE = here('../../lease/scenario.ts');
 const P2P = here('../../p2p/scenario.ts');
 const ACTORS = here('../../actors/restaurant-scenario.ts');
+const BALANCE = here('../../balance/queueing-scenario.ts');
+const DHT = here('../../dht/scenario.ts');
+const GOSSIP = here('../../gossip/scenario.ts');
+const DFS = here('../../dfs/scenario.ts');
 
 /** Every sweep `npm run sweep` runs, in order. */
 export const SWEEP_CATALOGUE: readonly CatalogueSweep[] = [
@@ -96,5 +100,17 @@ export const SWEEP_CATALOGUE: readonly CatalogueSweep[] = [
   { name: 'actors-restaurant-fire-and-forget', scenario: { module: ACTORS, export: 'restaurantScenario', args: [{ bug: 'fireAndForget' }] }, expect: ['everyOrderAnswered'] },
   { name: 'actors-restaurant-no-dedup', scenario: { module: ACTORS, export: 'restaurantScenario', args: [{ bug: 'noDedup' }] }, expect: ['servedAtMostOnce'] },
   { name: 'p2p-dedup-after-deliver', scenario: { module: P2P, export: 'p2pScenario', args: [{ dedupBeforeDeliver: false }] }, expect: ['deliveredOnce'] },
+  { name: 'balance-queueing', scenario: { module: BALANCE, export: 'queueingScenario', args: [{ requests: 150 }] }, expect: 'pass' },
+  { name: 'balance-queueing-no-dedup', scenario: { module: BALANCE, export: 'queueingScenario', args: [{ bug: 'no-dedup', requests: 150 }] }, expect: ['servedOnce'] },
+  { name: 'balance-queueing-ignore-slots', scenario: { module: BALANCE, export: 'queueingScenario', args: [{ bug: 'ignore-slots', requests: 150 }] }, expect: ['withinCapacity'] },
+  { name: 'chord-lookup', scenario: { module: DHT, export: 'chordScenario', args: [{}] }, expect: 'pass' },
+  { name: 'chord-one-successor', scenario: { module: DHT, export: 'chordScenario', args: [{ successors: 1 }] }, expect: ['lookupsComplete'] },
+  { name: 'chord-trust-successor', scenario: { module: DHT, export: 'chordScenario', args: [{ trustSuccessor: true }] }, expect: ['lookupCorrect'] },
+  { name: 'gossip', scenario: { module: GOSSIP, export: 'gossipScenario', args: [{}] }, expect: 'pass' },
+  { name: 'gossip-one-hop', scenario: { module: GOSSIP, export: 'gossipScenario', args: [{ oneHop: true }] }, expect: ['gossipCoverage'] },
+  { name: 'hdfs', scenario: { module: DFS, export: 'hdfsScenario', args: [{}] }, expect: 'pass' },
+  { name: 'hdfs-rack-unaware', scenario: { module: DFS, export: 'hdfsScenario', args: [{ placement: 'rackUnaware' }] }, expect: ['noBlockLost'] },
+  { name: 'hdfs-first-nodes', scenario: { module: DFS, export: 'hdfsScenario', args: [{ placement: 'firstNodes' }] }, expect: ['noBlockLost'] },
+  { name: 'hdfs-keep-dead-replicas', scenario: { module: DFS, export: 'hdfsScenario', args: [{ keepDeadReplicas: true }] }, expect: ['reReplicated'] },
   { name: 'kv-register-stale-reads', scenario: { module: here('kv-register-scenario.ts'), export: 'kvRegisterScenario', args: [{ kv: { staleReads: true } }] }, expect: ['linearizability'] },
 ];
