@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Browser tests, in headless Chromium (Debian's), in two lanes that run at once (a kernel
-// uses one core and this machine has two): book, classic | lab, nb7, remote.
+// uses one core and this machine has two): book, classic, remote | lab, nb7.
 //
 //   book     the static site from file://: every chapter page, every plot drew, no console errors.
 //   classic  classic Notebook 6, lab JupyterLab 4, nb7 Notebook 7, each started through
@@ -332,7 +332,7 @@ async function lane(parts) {
 }
 try {
   // Classic Notebook (its own Debian Jupyter) beside the pip JupyterLab family.
-  const lanes = [['book', 'classic'], ['lab', 'nb7', 'remote']]
+  const lanes = [['book', 'classic', 'remote'], ['lab', 'nb7']]
     .map((parts) => parts.filter((p) => selected.includes(p)))
     .filter((parts) => parts.length > 0);
   await Promise.all(lanes.map((parts) => lane(parts).catch((error) => {

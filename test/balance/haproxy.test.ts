@@ -66,7 +66,7 @@ describe('haproxy config', () => {
   });
 });
 
-describe.skipIf(missing)('real HAProxy next to the kit (skipped: haproxy is not installed; sudo apt-get install haproxy)', () => {
+describe.skipIf(missing)('real HAProxy next to the kit (skipped when haproxy is missing: sudo apt-get install haproxy)', () => {
   it('round robin, leastconn and consistent URI hashing, then one backend into maintenance', async () => {
     const c = await compareWithHaproxy({ seed: 3, requests: 16, concurrentRequests: 40, keys: 120 });
     // Round robin: HAProxy cycles through the four servers like the kit (same counts, same cycle).

@@ -52,7 +52,7 @@ describe('ringHash and MD5', () => {
   });
 });
 
-describe.skipIf(findBinary('python3') === undefined)('the lecture\'s Python (skipped: python3 not installed)', () => {
+describe.skipIf(findBinary('python3') === undefined)('the lecture\'s Python (skipped when python3 is missing)', () => {
   it('as printed fails on servers, with only the indentation fixed on hashlib, with imports too it answers like the ring', () => {
     expect(LECTURE_RING_PYTHON).not.toMatch(/import/);
     expect(runPython(LECTURE_RING_PYTHON).error).toBe("NameError: name 'servers' is not defined");

@@ -11,7 +11,7 @@ describe('mining speed measurement', () => {
     expect(midstateRate(50).hashesPerSecond).toBeGreaterThan(0);
   });
 
-  it.skipIf(findBinary('openssl') === undefined)('reads openssl speed for 80-byte SHA-256 (skipped: openssl not installed)', async () => {
+  it.skipIf(findBinary('openssl') === undefined)('reads openssl speed for 80-byte SHA-256 (skipped when openssl is missing)', async () => {
     const rate = await opensslRate(1);
     expect('hashesPerSecond' in rate && rate.hashesPerSecond > 0).toBe(true);
   });
