@@ -21,13 +21,17 @@ import { ALTERNATIVES as CH10_DFS } from './alternatives/ch10-dfs';
 import { ALTERNATIVES as CH10_DHT } from './alternatives/ch10-dht';
 import { ALTERNATIVES as CH11_CHAIN } from './alternatives/ch11-chain';
 import { ALTERNATIVES as CH11_GOSSIP } from './alternatives/ch11-gossip';
+import { ALTERNATIVES as CH12_SPARK } from './alternatives/ch12-spark';
+import { ALTERNATIVES as CH12_CDN } from './alternatives/ch12-cdn';
+import { ALTERNATIVES as CH12_VIDEO } from './alternatives/ch12-video';
+import { ALTERNATIVES as CH12_ML } from './alternatives/ch12-ml';
 import { ALTERNATIVES as CH05 } from './alternatives/ch05';
 import { ALTERNATIVES as CH06 } from './alternatives/ch06';
 import { ALTERNATIVES as CH07 } from './alternatives/ch07';
 import { ALTERNATIVES as CH08 } from './alternatives/ch08';
 
 const CHAPTER_FILES = [CH03, CH04_MASTER_WORKER, CH04_P2P, CH04_MAPREDUCE, CH04_ACTORS, CH05, CH06, CH07, CH08,
-  CH09_BALANCERS, CH09_HASHING, CH10_NFS, CH10_RSYNC, CH10_DFS, CH10_DHT, CH11_CHAIN, CH11_GOSSIP];
+  CH09_BALANCERS, CH09_HASHING, CH10_NFS, CH10_RSYNC, CH10_DFS, CH10_DHT, CH11_CHAIN, CH11_GOSSIP, CH12_SPARK, CH12_CDN, CH12_VIDEO, CH12_ML];
 type Vector = ReadonlyMap<string, number>;
 type Ledger = { balances: Map<string, number>; applied: Set<string> };
 type Pay = { paymentId: string; account: string; amount: number };

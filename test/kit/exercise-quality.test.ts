@@ -51,6 +51,10 @@ vi.mock('../../lib/dht/exercises', routed(['xorBucket']));
 vi.mock('../../lib/blockchain/exercises', routed(['validateChain', 'hashMeetsTarget']));
 vi.mock('../../lib/stake/exercises', routed(['pickByStake']));
 vi.mock('../../lib/gossip/exercises', routed(['pushPullRound']));
+vi.mock('../../lib/spark/exercises', routed(['pageRankStep']));
+vi.mock('../../lib/cdn/exercises', routed(['cheCharacteristicTime']));
+vi.mock('../../lib/streaming/exercises', routed(['bufferBasedBitrate']));
+vi.mock('../../lib/allreduce/exercises', routed(['ringAllReduceChunk']));
 
 import { SOLUTIONS } from './exercise-alternatives';
 import type { Fn } from './exercise-alternatives';
@@ -59,7 +63,8 @@ import type { Fn } from './exercise-alternatives';
 const CHAPTERS = ['00-introduccion', '01-comunicacion', '02-relojes', '03-cap',
   '04-patrones-master-worker', '04-patrones-p2p', '04-patrones-mapreduce', '04-patrones-actors', '05-consistencia', '06-consenso', '07-coordinacion', '08-tolerancia',
   '09-carga-balancers', '09-carga-hashing', '10-archivos-nfs', '10-archivos-rsync', '10-archivos-dfs', '10-archivos-dht',
-  '11-blockchain-chain', '11-blockchain-gossip'];
+  '11-blockchain-chain', '11-blockchain-gossip',
+  '12-nube-spark', '12-nube-cdn', '12-nube-video', '12-nube-ml'];
 
 /** Runs every collected check of `id` with `solution`; returns the failing ones with their messages. */
 async function failures(id: string, solution: Fn, visibility: 'public' | 'hidden'): Promise<string[]> {

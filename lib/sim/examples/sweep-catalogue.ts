@@ -8,6 +8,7 @@ import type { ScenarioModule } from '../sweep-workers';
 import { mutualExclusion, unsafeLock } from './unsafe-lock';
 import type { UnsafeLockNode } from './unsafe-lock';
 import { CHECKPOINT_SWEEPS } from '../../checkpoint/sweep-entries';
+import { ALLREDUCE_SWEEPS } from '../../allreduce/sweep-entries';
 import { RAFT_SWEEP_CATALOGUE } from '../../raft/catalogue';
 
 /** One sweep of the catalogue and what it must find. */
@@ -92,6 +93,7 @@ export const SWEEP_CATALOGUE: readonly CatalogueSweep[] = [
   { name: 'lease-fencing', scenario: { module: LEASE, export: 'leaseScenario', args: [{ fencing: true }] }, expect: 'pass' },
   { name: 'lease-no-fencing', scenario: { module: LEASE, export: 'leaseScenario', args: [{ fencing: false }] }, expect: ['staleWrite'] },
   ...CHECKPOINT_SWEEPS,
+  ...ALLREDUCE_SWEEPS,
   { name: 'p2p-flood', scenario: { module: P2P, export: 'p2pScenario', args: [{}] }, expect: 'pass' },
   { name: 'p2p-no-retransmit', scenario: { module: P2P, export: 'p2pScenario', args: [{ reliable: false }] }, expect: ['floodCoverage'] },
   { name: 'p2p-gossip-fanout-2', scenario: { module: P2P, export: 'p2pScenario', args: [{ fanout: 2 }] }, expect: ['floodCoverage'] },
