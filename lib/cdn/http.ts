@@ -6,8 +6,7 @@
  * Path: `GET /objects/<id>` with id an integer in 0 … N−1; anything else is a 4xx, never a crash.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { LOOPBACK } from '../net/loopback';
+import { listenOnLoopback, LOOPBACK } from '../net/loopback';
 import { createCache } from './caches';
 import type { CachePolicy, EdgeCache } from './caches';
 
@@ -76,11 +75,8 @@ function reject(res: http.ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
 }
 
-function listen(server: http.Server): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, LOOPBACK, () => resolve(`http://${LOOPBACK}:${(server.address() as AddressInfo).port}`));
-  });
+async function listen(server: http.Server): Promise<string> {
+  return `http://${LOOPBACK}:${await listenOnLoopback(server)}`;
 }
 
 function closeServer(server: http.Server, timers: Set<NodeJS.Timeout>): Promise<void> {

@@ -4,7 +4,8 @@
  * @packageDocumentation
  */
 export { encodeFrame, FrameDecoder, FrameTooLargeError, HEADER_BYTES, splitAt } from './framing';
-export { LOOPBACK } from './loopback';
+export { closeHttpServer, LOOPBACK, listenOnLoopback } from './loopback';
+export type { LoopbackListenable } from './loopback';
 export { connectFramed, FramedConnection, startFramedServer } from './tcp';
 export type { FramedConnectionOptions, FramedServer } from './tcp';
 export { bindUdp } from './udp';

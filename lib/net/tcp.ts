@@ -5,7 +5,7 @@
  */
 import * as net from 'node:net';
 import { encodeFrame, FrameDecoder } from './framing';
-import { LOOPBACK } from './loopback';
+import { listenOnLoopback, LOOPBACK } from './loopback';
 
 /** Options of a framed connection. */
 export interface FramedConnectionOptions {
@@ -155,15 +155,9 @@ export async function startFramedServer(options: {
       onError: (error) => onError(error),
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, LOOPBACK, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  const port = await listenOnLoopback(server, options.port ?? 0);
   return {
-    port: (server.address() as net.AddressInfo).port,
+    port,
     server,
     close: () =>
       new Promise<void>((resolve) => {

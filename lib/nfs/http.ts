@@ -4,8 +4,7 @@
  * lost for real: the server runs the call, then destroys the connection instead of answering.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { LOOPBACK } from '../net/loopback';
+import { closeHttpServer, listenOnLoopback, LOOPBACK } from '../net/loopback';
 import { serializeReply } from '../rpc/dispatcher';
 import { JsonRpcHttpClient } from '../rpc/http-client';
 import type { NfsServer } from './server';
@@ -74,21 +73,11 @@ export async function startNfsHttpServer(options: { server: NfsServer; port?: nu
       );
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, LOOPBACK, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnLoopback(server, options.port ?? 0);
   return {
     port,
     url: `http://${LOOPBACK}:${port}/`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () => closeHttpServer(server),
   };
 }
 

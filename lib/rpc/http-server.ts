@@ -4,11 +4,10 @@
  * loopback only, and a shutdown that closes every connection.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { serializeReply } from './dispatcher';
 import type { Dispatcher } from './dispatcher';
 import type { JsonRpcReply } from './messages';
-import { LOOPBACK } from '../net/loopback';
+import { closeHttpServer, listenOnLoopback, LOOPBACK } from '../net/loopback';
 
 /** Options of the HTTP server. */
 export interface HttpServerOptions {
@@ -192,22 +191,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<RpcHt
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     else socket.destroy();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, LOOPBACK, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnLoopback(server, options.port ?? 0);
   return {
     port,
     url: `http://${LOOPBACK}:${port}/`,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeHttpServer(server),
   };
 }
