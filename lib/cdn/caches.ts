@@ -40,21 +40,18 @@ export function checkCapacity(capacity: unknown): number {
 }
 
 /**
- * Least recently used: a hit moves the object to the tail of a linked list (the list's order is
- * the recency order), a miss on a full cache evicts the head.
- *
- * @example
- * const lru = new LruCache(2);
- * lru.access(1); lru.access(2); lru.access(1); lru.access(3); // evicts 2
+ * A cache kept in one linked list, the next victim at its head: LRU and FIFO differ only in
+ * whether a hit moves the object to the tail (the list is then the recency order, otherwise
+ * the insertion order). A miss on a full cache evicts the head.
  */
-export class LruCache<K = number> implements EdgeCache<K> {
-  readonly policy = 'lru' as const;
+abstract class ListOrderCache<K> implements EdgeCache<K> {
+  abstract readonly policy: CachePolicy;
   readonly capacity: number;
   lastEvicted: K | undefined = undefined;
   private readonly nodes = new Map<K, ListNode<K>>();
   private readonly order = new LinkedList<K>();
 
-  constructor(capacity: number) {
+  constructor(capacity: number, private readonly refreshOnHit: boolean) {
     this.capacity = checkCapacity(capacity);
   }
 
@@ -66,8 +63,10 @@ export class LruCache<K = number> implements EdgeCache<K> {
     this.lastEvicted = undefined;
     const node = this.nodes.get(id);
     if (node !== undefined) {
-      this.order.unlink(node);
-      this.order.push(node);
+      if (this.refreshOnHit) {
+        this.order.unlink(node);
+        this.order.push(node);
+      }
       return true;
     }
     if (this.capacity === 0) return false;
@@ -93,45 +92,29 @@ export class LruCache<K = number> implements EdgeCache<K> {
 }
 
 /**
- * First in, first out: a hit changes nothing, a miss on a full cache evicts the oldest insertion.
+ * Least recently used: a hit moves the object to the tail of a linked list (the list's order is
+ * the recency order), a miss on a full cache evicts the head.
+ *
+ * @example
+ * const lru = new LruCache(2);
+ * lru.access(1); lru.access(2); lru.access(1); lru.access(3); // evicts 2
  */
-export class FifoCache<K = number> implements EdgeCache<K> {
-  readonly policy = 'fifo' as const;
-  readonly capacity: number;
-  lastEvicted: K | undefined = undefined;
-  private readonly nodes = new Map<K, ListNode<K>>();
-  private readonly order = new LinkedList<K>();
+export class LruCache<K = number> extends ListOrderCache<K> {
+  readonly policy = 'lru' as const;
 
   constructor(capacity: number) {
-    this.capacity = checkCapacity(capacity);
+    super(capacity, true);
   }
+}
 
-  get size(): number {
-    return this.nodes.size;
-  }
+/**
+ * First in, first out: a hit changes nothing, a miss on a full cache evicts the oldest insertion.
+ */
+export class FifoCache<K = number> extends ListOrderCache<K> {
+  readonly policy = 'fifo' as const;
 
-  access(id: K): boolean {
-    this.lastEvicted = undefined;
-    if (this.nodes.has(id)) return true;
-    if (this.capacity === 0) return false;
-    if (this.nodes.size >= this.capacity) {
-      const victim = this.order.head as ListNode<K>;
-      this.order.unlink(victim);
-      this.nodes.delete(victim.key);
-      this.lastEvicted = victim.key;
-    }
-    const fresh = listNode(id);
-    this.nodes.set(id, fresh);
-    this.order.push(fresh);
-    return false;
-  }
-
-  has(id: K): boolean {
-    return this.nodes.has(id);
-  }
-
-  keys(): K[] {
-    return this.order.keys();
+  constructor(capacity: number) {
+    super(capacity, false);
   }
 }
 
